@@ -1,0 +1,83 @@
+// Pure domain rules shared by the core, the CLI and (later) the renderer.
+
+export const LABEL_RULE =
+  'A label is 1 to 64 characters: letters, digits, "-", "_" and "." only (no spaces).';
+
+const LABEL_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Returns a reason when the label breaks the API's rules, or null when it is fine. */
+export function labelProblem(label: string): string | null {
+  if (label.length === 0) return `The label is empty. ${LABEL_RULE}`;
+  if (label.length > 64) return `The label is ${label.length} characters long. ${LABEL_RULE}`;
+  if (/\s/.test(label)) return `The label contains whitespace. ${LABEL_RULE}`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(label))
+    return `The label contains a control character. ${LABEL_RULE}`;
+  if (!LABEL_RE.test(label))
+    return `The label contains a character that is not allowed. ${LABEL_RULE}`;
+  return null;
+}
+
+export const SECRET_RULE = 'An API key is 16 to 256 printable ASCII characters with no whitespace.';
+
+/** Never echoes the secret back: the reason describes it only by length. */
+export function secretProblem(secret: string): string | null {
+  if (secret.length === 0) return 'The key is empty. Paste the key the dashboard showed.';
+  if (/\s/.test(secret)) return `The key contains whitespace or a line break. ${SECRET_RULE}`;
+  if (!/^[\x21-\x7e]+$/.test(secret))
+    return `The key contains a character that is not printable ASCII. ${SECRET_RULE}`;
+  if (secret.length < 16 || secret.length > 256)
+    return `The key is ${secret.length} characters long. ${SECRET_RULE}`;
+  return null;
+}
+
+export const ENVIRONMENT_RULE =
+  'An environment is one word: letters, digits, "-" or "_", up to 32 characters.';
+
+export function environmentProblem(env: string): string | null {
+  return /^[A-Za-z0-9_-]{1,32}$/.test(env)
+    ? null
+    : `Bad environment "${env.slice(0, 40)}". ${ENVIRONMENT_RULE}`;
+}
+
+export const ACCOUNT_NAME_RULE =
+  'An account name is 1 to 64 characters: letters, digits, "-", "_" and ".".';
+
+export function accountNameProblem(name: string): string | null {
+  return LABEL_RE.test(name) ? null : `Bad account name. ${ACCOUNT_NAME_RULE}`;
+}
+
+/** http(s) only, no credentials in the URL, no query or fragment; returns the normalised origin+path. */
+export function normaliseBaseUrl(raw: string): { url: string } | { problem: string } {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return { problem: `"${raw.slice(0, 80)}" is not a URL. Give an http:// or https:// base URL.` };
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    return { problem: `The base URL must use http or https, not ${u.protocol.replace(':', '')}.` };
+  if (u.username || u.password)
+    return { problem: 'The base URL must not contain a user name or password.' };
+  if (u.search || u.hash)
+    return { problem: 'The base URL must not contain a query or a fragment.' };
+  return { url: `${u.origin}${u.pathname.replace(/\/+$/, '')}` };
+}
+
+export const DEFAULT_ROTATION_DAYS: Record<string, number | null> = {
+  production: 90,
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a key is due for rotation, or null when it has no period. */
+export function rotationDueAt(createdAt: string, periodDays: number | null): string | null {
+  if (periodDays === null) return null;
+  return new Date(Date.parse(createdAt) + periodDays * DAY_MS).toISOString();
+}
+
+/** "avk_…9f3a": enough to tell keys apart, too little to use. */
+export function maskedHint(secret: string): string {
+  const prefix = /^[a-z]{2,5}_/.exec(secret)?.[0] ?? '';
+  return `${prefix}…${secret.slice(-4)}`;
+}

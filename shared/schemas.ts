@@ -1,0 +1,127 @@
+// The data the store holds, as zod schemas; types are inferred from them.
+import { z } from 'zod';
+
+export const accountModeSchema = z.enum(['api', 'dashboard']);
+export type AccountMode = z.infer<typeof accountModeSchema>;
+
+export const accountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  dashboardUrl: z.string(),
+  mode: accountModeSchema,
+  /** Fingerprint of the account key, whose secret lives in the keychain under `account:<id>`. */
+  keyFingerprint: z.string(),
+  createdAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const keyStatusSchema = z.enum(['active', 'disabled', 'pending', 'revoked']);
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const verificationSchema = z.object({
+  at: z.string(),
+  outcome: z.enum(['ok', 'unauthorized', 'error']),
+  credits: z.object({ email: z.number(), phone: z.number() }).nullable(),
+  /** Error code when outcome is 'error'. */
+  errorCode: z.string().optional(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const keyRecordSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  remoteId: z.string().nullable(),
+  label: z.string(),
+  environment: z.string(),
+  service: z.string(),
+  owner: z.string(),
+  notes: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  lastVerification: verificationSchema.nullable(),
+  status: keyStatusSchema,
+  /** null: use the environment's (or the default) period. */
+  rotationPeriodDays: z.number().int().positive().nullable(),
+  fingerprint: z.string(),
+  hint: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type KeyRecord = z.infer<typeof keyRecordSchema>;
+
+export const settingsSchema = z.object({
+  /** Rotation period in days per environment; an environment not listed has none. */
+  rotationDays: z.record(z.string(), z.number().int().positive()),
+  clipboardClearSec: z.number().int().positive(),
+  /** Share of an account's rate limit that bulk work (verify all) may use. */
+  rateShare: z.number().gt(0).lte(1),
+  reminders: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  rotationDays: { production: 90 },
+  clipboardClearSec: 30,
+  rateShare: 0.5,
+  reminders: true,
+  theme: 'system',
+};
+
+/** Rotation runs are defined by the rotation issue; the store keeps them opaque until then. */
+export const rotationRunSchema = z.object({ id: z.string(), keyId: z.string() }).passthrough();
+export type RotationRun = z.infer<typeof rotationRunSchema>;
+
+export const STORE_VERSION = 1;
+
+export const storeDataSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  accounts: z.array(accountSchema),
+  keys: z.array(keyRecordSchema),
+  settings: settingsSchema,
+  rotations: z.array(rotationRunSchema),
+});
+export type StoreData = z.infer<typeof storeDataSchema>;
+
+export function emptyStoreData(): StoreData {
+  return {
+    version: STORE_VERSION,
+    accounts: [],
+    keys: [],
+    settings: structuredClone(DEFAULT_SETTINGS),
+    rotations: [],
+  };
+}
+
+export const AUDIT_ACTIONS = [
+  'account-added',
+  'created',
+  'imported',
+  'generated',
+  'verified',
+  'copied',
+  'revealed',
+  'exported',
+  'ran',
+  'updated',
+  'disabled',
+  'enabled',
+  'revoked',
+  'synced',
+  'rotation-step',
+] as const;
+
+export const auditEventSchema = z.object({
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  actor: z.enum(['cli', 'app']),
+  keyId: z.string().nullable(),
+  accountId: z.string().nullable(),
+  label: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  outcome: z.enum(['ok', 'failed']),
+  /** Free detail: never a secret. */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
