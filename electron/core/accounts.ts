@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors.ts';
+import { accountNameProblem, normaliseBaseUrl, secretProblem } from '../../shared/rules.ts';
+import type { Account, StoreData } from '../../shared/schemas.ts';
+import type { CoreDeps } from './deps.ts';
+import { fingerprint } from './fingerprint.ts';
+
+export const DEFAULT_DASHBOARD_URL = 'https://app.apexverify.com';
+
+/** Account keys are secrets too: they live in the keychain under this id. */
+export const accountVaultId = (accountId: string): string => `account:${accountId}`;
+
+export function findAccount(data: StoreData, name: string): Account {
+  const account = data.accounts.find((a) => a.name === name);
+  if (!account) {
+    const known =
+      data.accounts.map((a) => a.name).join(', ') ||
+      'none yet; add one with "apexkeys account add"';
+    throw new AppError(
+      'UNKNOWN_ACCOUNT',
+      `There is no account named "${name.slice(0, 64)}" (accounts: ${known}).`,
+    );
+  }
+  return account;
+}
+
+export function accountById(data: StoreData, id: string): Account {
+  const account = data.accounts.find((a) => a.id === id);
+  if (!account)
+    throw new AppError('UNKNOWN_ACCOUNT', 'The key belongs to an account that no longer exists.');
+  return account;
+}
+
+export function accountKey(deps: CoreDeps, account: Account): Promise<string> {
+  return deps.vault.get(accountVaultId(account.id));
+}
+
+export interface AddAccountInput {
+  name: string;
+  baseUrl: string;
+  secret: string;
+  dashboardUrl?: string;
+}
+
+/** Probes the server with the account key (which must be accepted), then stores key and account. */
+export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promise<Account> {
+  const nameProblem = accountNameProblem(input.name);
+  if (nameProblem) throw new AppError('BAD_INPUT', nameProblem);
+  const base = normaliseBaseUrl(input.baseUrl);
+  if ('problem' in base) throw new AppError('BAD_INPUT', base.problem);
+  const dash = normaliseBaseUrl(input.dashboardUrl ?? DEFAULT_DASHBOARD_URL);
+  if ('problem' in dash) throw new AppError('BAD_INPUT', `Dashboard URL: ${dash.problem}`);
+  const secretIssue = secretProblem(input.secret);
+  if (secretIssue) throw new AppError('BAD_INPUT', secretIssue);
+  const existing = await deps.store.read();
+  if (existing.accounts.some((a) => a.name === input.name))
+    throw new AppError('DUPLICATE', `An account named "${input.name}" already exists.`);
+
+  const account: Account = {
+    id: `acc_${randomUUID()}`,
+    name: input.name,
+    baseUrl: base.url,
+    dashboardUrl: dash.url,
+    mode: 'api',
+    keyFingerprint: fingerprint(input.secret),
+    createdAt: deps.clock.now().toISOString(),
+    lastSyncAt: null,
+  };
+  try {
+    account.mode = await deps.clientFor(account).probe(input.secret);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'UNAUTHORIZED')
+      throw new AppError(
+        'UNAUTHORIZED',
+        `${base.url} rejected the account key (401). Check that you pasted an enabled key of this account. Nothing was stored.`,
+        { status: 401 },
+      );
+    throw e;
+  }
+  // Keychain first: a record never exists without its secret.
+  await deps.vault.set(accountVaultId(account.id), input.secret);
+  try {
+    await deps.store.update((data) => {
+      if (data.accounts.some((a) => a.name === account.name))
+        throw new AppError('DUPLICATE', `An account named "${account.name}" already exists.`);
+      data.accounts.push(account);
+    });
+  } catch (e) {
+    await deps.vault.delete(accountVaultId(account.id)).catch(() => false);
+    throw e;
+  }
+  await deps.audit.append({
+    action: 'account-added',
+    keyId: null,
+    accountId: account.id,
+    label: account.name,
+    fingerprint: account.keyFingerprint,
+    outcome: 'ok',
+    detail: { mode: account.mode, baseUrl: account.baseUrl },
+  });
+  return account;
+}
+
+export async function listAccounts(deps: CoreDeps): Promise<Account[]> {
+  return (await deps.store.read()).accounts;
+}

@@ -1,0 +1,174 @@
+// Writes one variable into a .env file: only the matching line changes, every other line and
+// comment stays; the write is atomic (temp file + rename) and the previous file is kept as a
+// backup. The value is a secret, so nothing here ever puts it in an error message.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, lstat, open, readFile, rename, stat, unlink, copyFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+
+export const DEFAULT_ENV_VAR = 'APEXVERIFY_API_KEY';
+const VAR_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface EnvWriteResult {
+  path: string;
+  created: boolean;
+  /** Path of the copy of the previous file, or null when the file is new. */
+  backup: string | null;
+  /** Lines that held the variable and were replaced (0 when it was appended). */
+  replaced: number;
+  gitTracked: boolean;
+}
+
+export function envVarProblem(name: string): string | null {
+  return VAR_RE.test(name)
+    ? null
+    : `"${name.slice(0, 40)}" is not a valid variable name (letters, digits and _; not starting with a digit).`;
+}
+
+/** Quotes only when a dotenv parser would otherwise misread the value. */
+export function formatEnvValue(value: string): string {
+  if (/^[A-Za-z0-9_\-.:/+=@%,]+$/.test(value)) return value;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
+function lineMatches(line: string, name: string): boolean {
+  return new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line);
+}
+
+/** Replaces (or appends) NAME=value in `text`, keeping line endings and every other line. */
+export function setEnvVar(
+  text: string,
+  name: string,
+  value: string,
+): { text: string; replaced: number } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.length ? text.split(/\r?\n/) : [];
+  const trailingNewline = text.length > 0 && lines[lines.length - 1] === '';
+  if (trailingNewline) lines.pop();
+  let replaced = 0;
+  const out = lines.map((line) => {
+    if (!lineMatches(line, name)) return line;
+    replaced++;
+    const exported = /^\s*export\s+/.test(line) ? 'export ' : '';
+    return `${exported}${name}=${formatEnvValue(value)}`;
+  });
+  if (replaced === 0) out.push(`${name}=${formatEnvValue(value)}`);
+  return { text: out.join(eol) + (out.length ? eol : ''), replaced };
+}
+
+export function isGitTracked(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['ls-files', '--error-unmatch', '--', basename(path)],
+      { cwd: dirname(path), timeout: 10_000 },
+      (err) => resolve(!err),
+    );
+  });
+}
+
+function fsError(path: string, e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'I/O error';
+  const why: Record<string, string> = {
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  return new AppError(
+    'ENV_FILE',
+    `Cannot write ${path}: ${why[code] ?? code}. Nothing was changed.`,
+  );
+}
+
+export async function writeEnvFile(
+  path: string,
+  name: string,
+  value: string,
+): Promise<EnvWriteResult> {
+  const problem = envVarProblem(name);
+  if (problem) throw new AppError('BAD_INPUT', problem);
+
+  let existing: string | null = null;
+  let mode = 0o600;
+  try {
+    const st = await lstat(path);
+    if (st.isDirectory())
+      throw new AppError(
+        'ENV_FILE',
+        `Cannot write ${path}: it is a directory. Nothing was changed.`,
+      );
+    if (st.isSymbolicLink())
+      throw new AppError(
+        'ENV_FILE',
+        `Cannot write ${path}: it is a symbolic link; give the real file's path. Nothing was changed.`,
+      );
+    if (!st.isFile())
+      throw new AppError(
+        'ENV_FILE',
+        `Cannot write ${path}: it is not a regular file. Nothing was changed.`,
+      );
+    // Root can write anything: honour the read-only bit the user set instead of relying on EACCES.
+    if ((st.mode & 0o200) === 0)
+      throw new AppError(
+        'ENV_FILE',
+        `Cannot write ${path}: the file is read-only. Nothing was changed.`,
+      );
+    mode = st.mode & 0o777;
+    existing = await readFile(path, 'utf8');
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(path, e);
+  }
+  try {
+    const parent = await stat(dirname(path));
+    if (!parent.isDirectory())
+      throw new AppError(
+        'ENV_FILE',
+        `Cannot write ${path}: its parent is not a directory. Nothing was changed.`,
+      );
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw fsError(path, e);
+  }
+
+  const next = setEnvVar(existing ?? '', name, value);
+  let backup: string | null = null;
+  if (existing !== null) {
+    backup = `${path}.bak`;
+    try {
+      // The backup holds secrets too, so it is private whatever the original's mode.
+      await copyFile(path, backup);
+      await chmod(backup, 0o600);
+    } catch (e) {
+      throw fsError(backup, e);
+    }
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await open(tmp, 'wx', existing === null ? 0o600 : mode);
+    try {
+      await fh.writeFile(next.text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await chmod(tmp, existing === null ? 0o600 : mode);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw fsError(path, e);
+  }
+  return {
+    path,
+    created: existing === null,
+    backup,
+    replaced: next.replaced,
+    gitTracked: await isGitTracked(path),
+  };
+}

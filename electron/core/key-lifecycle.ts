@@ -1,0 +1,125 @@
+// Disable, enable and revoke. Revocation is proven, not assumed: a key is recorded as revoked
+// only after it answers 401, and only then is its secret removed from the keychain.
+import { AppError } from '../../shared/errors.ts';
+import type { Account, KeyRecord } from '../../shared/schemas.ts';
+import { accountKey } from './accounts.ts';
+import type { CoreDeps } from './deps.ts';
+import { mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
+
+function needsApiMode(account: Account, key: KeyRecord, what: string): string {
+  if (account.mode !== 'api')
+    throw new AppError(
+      'WRONG_MODE',
+      `Account "${account.name}" is in dashboard mode: ${what} "${key.label}" at ${account.dashboardUrl} (Settings → API Keys).`,
+    );
+  if (!key.remoteId)
+    throw new AppError(
+      'WRONG_MODE',
+      `"${key.label}" is not linked to a key on the server (it was imported without a unique label match): ${what} it at ${account.dashboardUrl}.`,
+    );
+  return key.remoteId;
+}
+
+export async function setKeyEnabled(
+  deps: CoreDeps,
+  ref: KeyRef,
+  enabled: boolean,
+): Promise<KeyView> {
+  const { key, account } = resolveKey(await deps.store.read(), ref);
+  const remoteId = needsApiMode(account, key, enabled ? 'enable' : 'disable');
+  if (key.status === 'pending')
+    throw new AppError(
+      'BAD_INPUT',
+      `"${key.label}" is pending a rotation; finish or abort the rotation first.`,
+    );
+  const remote = await deps
+    .clientFor(account)
+    .updateKey(await accountKey(deps, account), remoteId, { enabled });
+  const view = await deps.store.update((data) =>
+    toView(
+      data,
+      mutateKey(data, key.id, (k) => void (k.status = remote.enabled ? 'active' : 'disabled')),
+    ),
+  );
+  await deps.audit.append({
+    action: enabled ? 'enabled' : 'disabled',
+    keyId: key.id,
+    accountId: account.id,
+    label: key.label,
+    fingerprint: key.fingerprint,
+    outcome: 'ok',
+    detail: { remoteId },
+  });
+  return view;
+}
+
+export interface RevokeResult {
+  key: KeyView;
+  /** The proof: the key answered 401 after revocation. */
+  proof: { status: 401; checkedAt: string };
+}
+
+export async function revokeKey(
+  deps: CoreDeps,
+  ref: KeyRef,
+  confirmLabel: string,
+): Promise<RevokeResult> {
+  const { key, account } = resolveKey(await deps.store.read(), ref);
+  if (confirmLabel !== key.label)
+    throw new AppError(
+      'CONFIRMATION_MISMATCH',
+      `Type the key's label exactly to confirm revocation (expected "${key.label}"). Nothing was revoked.`,
+    );
+  if (key.status === 'pending')
+    throw new AppError(
+      'BAD_INPUT',
+      `"${key.label}" is pending a rotation; abort the rotation to discard it.`,
+    );
+  if (key.fingerprint === account.keyFingerprint)
+    throw new AppError(
+      'BAD_INPUT',
+      `"${key.label}" is the key this app uses for account "${account.name}"; add the account again with another key before revoking this one.`,
+    );
+  const client = deps.clientFor(account);
+  const secret = await deps.vault.get(key.id);
+  if (account.mode === 'api' && key.remoteId) {
+    try {
+      await client.deleteKey(await accountKey(deps, account), key.remoteId);
+    } catch (e) {
+      // Already gone on the server (a 404): the proof below decides.
+      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+    }
+  }
+  const check = await client.checkKey(secret);
+  if (check.status !== 'unauthorized') {
+    const how =
+      account.mode === 'api' && key.remoteId
+        ? 'The server accepted the delete but the key still works; try again in a minute.'
+        : `Revoke it in the dashboard at ${account.dashboardUrl} (Settings → API Keys, the trash icon), then run this again.`;
+    throw new AppError(
+      'NOT_REVOKED',
+      `"${key.label}" still answers 200, so it is not revoked. ${how} Nothing was recorded.`,
+    );
+  }
+  const checkedAt = deps.clock.now().toISOString();
+  const view = await deps.store.update((data) =>
+    toView(
+      data,
+      mutateKey(data, key.id, (k) => {
+        k.status = 'revoked';
+        k.revokedAt = checkedAt;
+      }),
+    ),
+  );
+  await deps.vault.delete(key.id);
+  await deps.audit.append({
+    action: 'revoked',
+    keyId: key.id,
+    accountId: account.id,
+    label: key.label,
+    fingerprint: key.fingerprint,
+    outcome: 'ok',
+    detail: { proof: '401', checkedAt, remoteId: key.remoteId },
+  });
+  return { key: view, proof: { status: 401, checkedAt } };
+}

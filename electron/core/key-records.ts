@@ -1,0 +1,105 @@
+// Finding key records and shaping them for display. Pure functions over StoreData.
+import { AppError } from '../../shared/errors.ts';
+import { rotationDueAt } from '../../shared/rules.ts';
+import type { Account, KeyRecord, Settings, StoreData } from '../../shared/schemas.ts';
+import { accountById, findAccount } from './accounts.ts';
+
+/** A label names one live key within an account; `account` chooses where labels repeat. */
+export type KeyRef = { id: string } | { label: string; account?: string };
+
+export const isLive = (k: KeyRecord): boolean => k.status !== 'revoked';
+
+export function resolveKey(data: StoreData, ref: KeyRef): { key: KeyRecord; account: Account } {
+  if ('id' in ref) {
+    const key = data.keys.find((k) => k.id === ref.id);
+    if (!key)
+      throw new AppError(
+        'UNKNOWN_KEY',
+        'That key does not exist (it may have been removed in another window).',
+      );
+    return { key, account: accountById(data, key.accountId) };
+  }
+  const accountId = ref.account === undefined ? undefined : findAccount(data, ref.account).id;
+  const matches = data.keys.filter(
+    (k) =>
+      isLive(k) && k.label === ref.label && (accountId === undefined || k.accountId === accountId),
+  );
+  if (matches.length === 0) {
+    const where = ref.account ? ` in account "${ref.account}"` : '';
+    throw new AppError(
+      'UNKNOWN_KEY',
+      `No live key is labelled "${ref.label.slice(0, 64)}"${where}. "apexkeys key list" shows them.`,
+    );
+  }
+  if (matches.length > 1) {
+    const names = matches.map((k) => accountById(data, k.accountId).name).join(', ');
+    throw new AppError(
+      'AMBIGUOUS_LABEL',
+      `"${ref.label}" names a key in several accounts (${names}); choose one with --account NAME.`,
+    );
+  }
+  const key = matches[0] as KeyRecord;
+  return { key, account: accountById(data, key.accountId) };
+}
+
+export function rotationPeriod(key: KeyRecord, settings: Settings): number | null {
+  return key.rotationPeriodDays ?? settings.rotationDays[key.environment] ?? null;
+}
+
+export interface KeyView {
+  id: string;
+  account: string;
+  accountId: string;
+  remoteId: string | null;
+  label: string;
+  environment: string;
+  service: string;
+  owner: string;
+  notes: string;
+  status: KeyRecord['status'];
+  createdAt: string;
+  lastUsedAt: string | null;
+  rotationPeriodDays: number | null;
+  rotationDueAt: string | null;
+  fingerprint: string;
+  hint: string;
+  lastVerification: KeyRecord['lastVerification'];
+  revokedAt: string | null;
+}
+
+export function toView(data: StoreData, key: KeyRecord): KeyView {
+  const account = accountById(data, key.accountId);
+  const period = rotationPeriod(key, data.settings);
+  return {
+    id: key.id,
+    account: account.name,
+    accountId: account.id,
+    remoteId: key.remoteId,
+    label: key.label,
+    environment: key.environment,
+    service: key.service,
+    owner: key.owner,
+    notes: key.notes,
+    status: key.status,
+    createdAt: key.createdAt,
+    lastUsedAt: key.lastUsedAt,
+    rotationPeriodDays: period,
+    rotationDueAt: key.status === 'revoked' ? null : rotationDueAt(key.createdAt, period),
+    fingerprint: key.fingerprint,
+    hint: key.hint,
+    lastVerification: key.lastVerification,
+    revokedAt: key.revokedAt,
+  };
+}
+
+/** Applies `change` to the record with this id inside a store update (re-read under the lock). */
+export function mutateKey(data: StoreData, id: string, change: (k: KeyRecord) => void): KeyRecord {
+  const key = data.keys.find((k) => k.id === id);
+  if (!key)
+    throw new AppError(
+      'UNKNOWN_KEY',
+      'That key was removed by another process; nothing was changed.',
+    );
+  change(key);
+  return key;
+}

@@ -1,0 +1,176 @@
+// Verification: one key, or every live key with bounded concurrency, paced to a share of each
+// account's rate limit so production traffic on the same account keeps the rest.
+import { AppError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
+import type { Account, KeyRecord, Verification } from '../../shared/schemas.ts';
+import { accountKey, findAccount } from './accounts.ts';
+import { createRateGovernor, type ApexClient } from './apexverify/index.ts';
+import type { CoreDeps } from './deps.ts';
+import { isLive, resolveKey, type KeyRef } from './key-records.ts';
+
+export interface VerifyResult {
+  keyId: string;
+  label: string;
+  account: string;
+  status: 'ok' | 'unauthorized' | 'error';
+  checkedAt: string;
+  credits?: { email: number; phone: number };
+  error?: ErrorInfo;
+}
+
+async function check(
+  deps: CoreDeps,
+  client: ApexClient,
+  key: KeyRecord,
+  account: Account,
+): Promise<VerifyResult> {
+  const base = { keyId: key.id, label: key.label, account: account.name };
+  try {
+    const secret = await deps.vault.get(key.id);
+    const r = await client.checkKey(secret);
+    const checkedAt = deps.clock.now().toISOString();
+    if (r.status === 'unauthorized') return { ...base, status: 'unauthorized', checkedAt };
+    return {
+      ...base,
+      status: 'ok',
+      checkedAt,
+      credits: { email: r.credits.email_credit, phone: r.credits.phone_credit },
+    };
+  } catch (e) {
+    // Keychain trouble is not a verdict on the key: stop and tell the user instead of recording it.
+    if (
+      e instanceof AppError &&
+      (e.code === 'KEYCHAIN_DENIED' || e.code === 'KEYCHAIN_UNAVAILABLE')
+    )
+      throw e;
+    return {
+      ...base,
+      status: 'error',
+      checkedAt: deps.clock.now().toISOString(),
+      error: toErrorInfo(e),
+    };
+  }
+}
+
+function toVerification(r: VerifyResult): Verification {
+  const v: Verification = { at: r.checkedAt, outcome: r.status, credits: r.credits ?? null };
+  if (r.error) v.errorCode = r.error.code;
+  return v;
+}
+
+async function record(
+  deps: CoreDeps,
+  results: VerifyResult[],
+  accounts: Map<string, { account: Account; client: ApexClient }>,
+): Promise<void> {
+  // Fetch the server's view before taking the lock, then apply it to the fresh data.
+  const remote = new Map<string, Awaited<ReturnType<ApexClient['listKeys']>>>();
+  for (const { account, client } of accounts.values()) {
+    if (account.mode !== 'api') continue;
+    try {
+      remote.set(account.id, await client.listKeys(await accountKey(deps, account)));
+    } catch {
+      // Last-used stays as it was: the verification results still count.
+    }
+  }
+  // Last-used comes from the server in API mode; one list call per account refreshes every key.
+  const fingerprints = await deps.store.update((data) => {
+    const fps = new Map<string, { fingerprint: string; accountId: string }>();
+    for (const r of results) {
+      const k = data.keys.find((x) => x.id === r.keyId);
+      if (!k) continue;
+      k.lastVerification = toVerification(r);
+      fps.set(k.id, { fingerprint: k.fingerprint, accountId: k.accountId });
+    }
+    for (const [accountId, keys] of remote) {
+      const byId = new Map(keys.map((k) => [k.id, k]));
+      for (const k of data.keys) {
+        const rk = k.accountId === accountId && k.remoteId ? byId.get(k.remoteId) : undefined;
+        if (rk) k.lastUsedAt = rk.last_used_at;
+      }
+      const acc = data.accounts.find((a) => a.id === accountId);
+      if (acc) acc.lastSyncAt = deps.clock.now().toISOString();
+    }
+    return fps;
+  });
+  for (const r of results) {
+    const k = fingerprints.get(r.keyId);
+    await deps.audit.append({
+      action: 'verified',
+      keyId: r.keyId,
+      accountId: k?.accountId ?? null,
+      label: r.label,
+      fingerprint: k?.fingerprint ?? null,
+      outcome: r.status === 'ok' ? 'ok' : 'failed',
+      detail: { status: r.status, error: r.error?.code ?? null },
+    });
+  }
+}
+
+export async function verifyKey(deps: CoreDeps, ref: KeyRef): Promise<VerifyResult> {
+  const data = await deps.store.read();
+  const { key, account } = resolveKey(data, ref);
+  const client = deps.clientFor(account);
+  const result = await check(deps, client, key, account);
+  await record(deps, [result], new Map([[account.id, { account, client }]]));
+  return result;
+}
+
+export interface VerifyAllOptions {
+  account?: string;
+  /** Share of each account's rate limit to use; default from settings (0.5). */
+  rateShare?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { done: number; total: number; last: VerifyResult }) => void;
+}
+
+export async function verifyAll(
+  deps: CoreDeps,
+  opts: VerifyAllOptions = {},
+): Promise<VerifyResult[]> {
+  const data = await deps.store.read();
+  const share = opts.rateShare ?? data.settings.rateShare;
+  if (!(share > 0 && share <= 1))
+    throw new AppError(
+      'BAD_INPUT',
+      'The rate share is a number greater than 0 and at most 1 (e.g. 0.5).',
+    );
+  const accountId = opts.account === undefined ? undefined : findAccount(data, opts.account).id;
+  const keys = data.keys.filter(
+    (k) => isLive(k) && (accountId === undefined || k.accountId === accountId),
+  );
+  const accounts = new Map<string, { account: Account; client: ApexClient }>();
+  for (const account of data.accounts) {
+    if (!keys.some((k) => k.accountId === account.id)) continue;
+    accounts.set(account.id, {
+      account,
+      client: deps.clientFor(account, { governor: createRateGovernor({ share }) }),
+    });
+  }
+  const results: VerifyResult[] = new Array(keys.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < keys.length) {
+      if (opts.signal?.aborted)
+        throw new AppError('CANCELLED', 'Verification was cancelled; results so far were kept.');
+      const i = next++;
+      const key = keys[i] as KeyRecord;
+      const ctx = accounts.get(key.accountId) as { account: Account; client: ApexClient };
+      const r = await check(deps, ctx.client, key, ctx.account);
+      results[i] = r;
+      done++;
+      opts.onProgress?.({ done, total: keys.length, last: r });
+    }
+  };
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(opts.concurrency ?? 4, keys.length)) },
+    worker,
+  );
+  const settled = await Promise.allSettled(workers);
+  const finished = results.filter(Boolean);
+  await record(deps, finished, accounts);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return finished;
+}
