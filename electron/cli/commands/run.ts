@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { DEFAULT_ENV_VAR } from '../../core/env-file.ts';
+import { runWithKey } from '../../core/key-actions.ts';
+import { openCore } from '../context.ts';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description("run a command with the key in its environment; exits with the command's code")
+    .requiredOption('--key <label>', 'the key to hand to the command')
+    .option('--var <name>', 'variable name', DEFAULT_ENV_VAR)
+    .option('--account <name>', 'the account, where a label exists in several')
+    .argument('<command>', 'the command (after --)')
+    .argument('[args...]', 'its arguments')
+    .action(
+      async (
+        command: string,
+        args: string[],
+        o: { key: string; var: string; account?: string },
+        cmd: Command,
+      ) => {
+        const core = await openCore(cmd.optsWithGlobals());
+        const ref =
+          o.account === undefined ? { label: o.key } : { label: o.key, account: o.account };
+        process.exitCode = await runWithKey(core, ref, command, args, o.var);
+      },
+    );
+}

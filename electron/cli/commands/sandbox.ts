@@ -1,0 +1,51 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { startSandbox } from '../../sandbox/server.ts';
+
+function positiveInt(max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`a whole number from 0 to ${max}`);
+    return n;
+  };
+}
+
+/** Set while the sandbox serves, so main() leaves the process running. */
+export const sandboxState = { serving: false };
+
+export function registerSandbox(program: Command): void {
+  program
+    .command('sandbox')
+    .description(
+      'start an ApexVerify-compatible server on 127.0.0.1 for trying the app and for tests',
+    )
+    .option('--port <n>', 'port (0 = any free port)', positiveInt(65535), 0)
+    .option('--state <file>', 'keep the sandbox state in this file across restarts')
+    .option('--rpm <n>', 'rate limit per minute', positiveInt(1_000_000), 180)
+    .option('--no-key-api', 'serve only the documented endpoints (dashboard mode)')
+    .action(async (o: { port: number; state?: string; rpm: number; keyApi: boolean }) => {
+      if (o.rpm < 1) throw new InvalidArgumentError('--rpm must be at least 1');
+      const sandbox = await startSandbox({
+        port: o.port,
+        rpm: o.rpm,
+        keyApi: o.keyApi,
+        ...(o.state ? { stateFile: o.state } : {}),
+      });
+      sandboxState.serving = true;
+      const out = process.stdout;
+      out.write(`Sandbox: ${sandbox.url}\n`);
+      out.write(
+        `Mode: ${o.keyApi ? 'api (key-management endpoints on)' : 'dashboard (documented endpoints only)'}; rate limit ${o.rpm}/min\n`,
+      );
+      if (sandbox.bootstrapKey) {
+        // Shown once, like the dashboard does; with --state it is not shown again.
+        out.write(`Bootstrap key (shown once): ${sandbox.bootstrapKey}\n`);
+      } else {
+        out.write('Bootstrap key: already issued for this state file (not shown again).\n');
+      }
+      out.write(`Admin token (fault injection, tests): ${sandbox.adminToken}\n`);
+      const stop = () => void sandbox.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
