@@ -1,0 +1,87 @@
+// npm run bench:verify [-- --keys N --rpm L --share S --concurrency C]
+// Verifies N keys against the sandbox with verify-all paced to a share S of the limit L, and
+// prints counts and the ratio of the ideal time (what the allowed rate permits after the
+// initial burst) to the time taken. Runs inside a throwaway keyring (scripts/with-keyring.sh).
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { addAccount } from '../electron/core/accounts.ts';
+import { createApexClient } from '../electron/core/apexverify/index.ts';
+import { createAudit } from '../electron/core/audit.ts';
+import { systemClock } from '../electron/core/clock.ts';
+import type { CoreDeps } from '../electron/core/deps.ts';
+import { verifyAll } from '../electron/core/key-verify.ts';
+import { importKey } from '../electron/core/keys.ts';
+import { openStore } from '../electron/core/store.ts';
+import { createKeytarVault } from '../electron/core/vault.ts';
+import { startSandbox } from '../electron/sandbox/server.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const { values } = parseArgs({
+  options: {
+    keys: { type: 'string', default: '300' },
+    rpm: { type: 'string', default: '1200' },
+    share: { type: 'string', default: '0.5' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const N = Number(values.keys);
+const L = Number(values.rpm);
+const S = Number(values.share);
+const C = Number(values.concurrency);
+
+const dir = mkdtempSync(join(tmpdir(), 'apexkeys-bench-'));
+const service = `apexkeys-bench-${randomUUID()}`;
+const sandbox = await startSandbox({ rpm: L });
+const vault = createKeytarVault({ service });
+const deps: CoreDeps = {
+  store: await openStore({ dir }),
+  vault,
+  audit: createAudit({ dir, actor: 'cli', clock: systemClock }),
+  clock: systemClock,
+  clientFor: (account, opts) =>
+    createApexClient({
+      baseUrl: account.baseUrl,
+      ...(opts?.governor ? { governor: opts.governor } : {}),
+    }),
+};
+try {
+  await addAccount(deps, {
+    name: 'bench',
+    baseUrl: sandbox.url,
+    secret: sandbox.bootstrapKey as string,
+  });
+  for (let i = 0; i < N; i++) {
+    const { key } = sandbox.issueKey(`bench-${i}`);
+    await importKey(deps, {
+      account: 'bench',
+      label: `bench-${i}`,
+      environment: 'staging',
+      secret: key,
+      verify: false,
+    });
+  }
+  // Let the server's bucket refill from the setup's probe so every run starts alike.
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = sandbox.stats.rateLimited;
+  const t0 = performance.now();
+  const results = await verifyAll(deps, { rateShare: S, concurrency: C });
+  const seconds = (performance.now() - t0) / 1000;
+  const rate = (S * L) / 60;
+  const burst = Math.max(1, Math.floor((S * L) / 6));
+  const ideal = Math.max(0, N - burst) / rate;
+  const failures = results.filter((r) => r.status !== 'ok').length;
+  const got429 = sandbox.stats.rateLimited - before;
+  console.log(`keys verified: ${results.length - failures} of ${N}`);
+  console.log(`failures: ${failures}`);
+  console.log(`429s received: ${got429}`);
+  console.log(`limit ${L}/min, share ${S}: allowed ${rate.toFixed(2)}/s after a burst of ${burst}`);
+  console.log(`ideal ${ideal.toFixed(1)} s, took ${seconds.toFixed(1)} s`);
+  console.log(`ratio ideal/actual: ${(seconds > 0 ? ideal / seconds : 1).toFixed(3)}`);
+  if (failures > 0) process.exitCode = 1;
+} finally {
+  for (const id of await vault.listIds()) await vault.delete(id);
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+// Drives the CLI as a user would: a child process per command, real keyring, real HTTP.
+// Every run's output is logged under the suite root so the final scan can look for secrets;
+// runs that are expected to print a secret (key get, run) are logged under a name the scan skips.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { makeTempDir } from './tmp.ts';
+
+const BIN = resolve(import.meta.dirname, '../../bin/apexkeys.mjs');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliEnv {
+  dataDir: string;
+  service: string;
+}
+
+/** A fresh data dir and keychain service name, so tests never share state. */
+export function newCliEnv(prefix = 'cli'): CliEnv {
+  return { dataDir: makeTempDir(prefix), service: `apexkeys-test-${randomUUID()}` };
+}
+
+export function runCli(
+  env: CliEnv,
+  args: string[],
+  opts: {
+    input?: string;
+    extraEnv?: Record<string, string | undefined>;
+    allowSecret?: boolean;
+    timeoutMs?: number;
+  } = {},
+): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      APEXKEYS_DATA_DIR: env.dataDir,
+      APEXKEYS_KEYCHAIN_SERVICE: env.service,
+      ...opts.extraEnv,
+    };
+    for (const [k, v] of Object.entries(opts.extraEnv ?? {}))
+      if (v === undefined) delete childEnv[k];
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: childEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const result = { code: code ?? (signal ? 128 : 1), stdout, stderr };
+      logRun(args, result, opts.allowSecret === true);
+      resolvePromise(result);
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+function logRun(args: string[], r: CliResult, allowSecret: boolean): void {
+  const root = process.env.APEXKEYS_TEST_ROOT;
+  if (!root) return;
+  const dir = join(root, 'cli-output');
+  mkdirSync(dir, { recursive: true });
+  const name = `${Date.now()}-${randomUUID()}${allowSecret ? '.secret-expected' : ''}.log`;
+  writeFileSync(
+    join(dir, name),
+    `$ apexkeys ${args.join(' ')}\nexit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`,
+  );
+}
+
+/** A secret of the sandbox's shape, made at run time (never a literal in the repo). */
+export function fakeSecret(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = 'avk_';
+  for (let i = 0; i < 40; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return s;
+}
+
+export const SECRET_PATTERN = /avk_[A-Za-z0-9]{40}/g;

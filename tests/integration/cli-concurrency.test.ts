@@ -1,0 +1,42 @@
+// The app and the CLI may write the same store at once: several CLI processes import keys in
+// parallel and every record must survive.
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../electron/sandbox/server.ts';
+import { newCliEnv, runCli } from '../helpers/cli.ts';
+import { hasTestKeyring } from '../helpers/keyring.ts';
+
+describe.skipIf(!hasTestKeyring)('concurrent CLI processes on one store', () => {
+  it('loses no record when 6 processes import 4 keys each at the same time', async () => {
+    const sandbox = await startSandbox({ rpm: 100_000 });
+    try {
+      const env = newCliEnv('cli-conc');
+      expect(
+        (
+          await runCli(env, ['account', 'add', '--name', 'acme', '--base-url', sandbox.url], {
+            input: sandbox.bootstrapKey as string,
+          })
+        ).code,
+      ).toBe(0);
+      const workers = Array.from({ length: 6 }, async (_, w) => {
+        for (let i = 0; i < 4; i++) {
+          const label = `w${w}-k${i}`;
+          const r = await runCli(
+            env,
+            ['key', 'import', '--account', 'acme', '--label', label, '--env', 'staging'],
+            { input: sandbox.issueKey(label).key },
+          );
+          expect(r.stderr).not.toMatch(/warning|error|apexkeys:/i);
+          expect(r.code).toBe(0);
+        }
+      });
+      await Promise.all(workers);
+      const list = JSON.parse((await runCli(env, ['key', 'list', '--json'])).stdout) as Array<{
+        label: string;
+      }>;
+      expect(list).toHaveLength(24);
+      expect(new Set(list.map((k) => k.label)).size).toBe(24);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
