@@ -1,40 +1,48 @@
-// Starts the sandbox through the CLI and prints the commands to try against it.
-import { spawn } from 'node:child_process';
+// npm start (until the desktop window lands): starts the sandbox through the CLI, adds it as the
+// "sandbox" account on first start, and prints the commands to try against it.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(repo, 'bin/apexkeys.mjs');
 const stateDir = join(repo, '.tmp');
 mkdirSync(stateDir, { recursive: true });
 const child = spawn(
   process.execPath,
   [
-    join(repo, 'bin/apexkeys.mjs'),
+    bin,
     'sandbox',
-    // A fixed port, so an account added against it still works after a restart.
+    // A fixed port, so the account added against it still works after a restart.
     '--port',
     process.env.APEXKEYS_SANDBOX_PORT ?? '4780',
     '--state',
     join(stateDir, 'sandbox-state.json'),
   ],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
+  { stdio: ['ignore', 'pipe', 'inherit'] },
 );
-let buffered = '';
-child.stdout.setEncoding('utf8').on('data', (chunk) => {
-  process.stdout.write(chunk);
-  buffered += chunk;
-  const url = /Sandbox: (\S+)/.exec(buffered)?.[1];
-  if (!url || buffered.includes('__guide_printed__')) return;
-  buffered += '__guide_printed__';
-  const fresh = /Bootstrap key \(shown once\)/.test(buffered);
-  process.stdout.write(`
-The desktop window is not built yet: this is the sandbox account and the apexkeys CLI.
-In another terminal (the account key is read from stdin, never from arguments):
 
-  ${fresh ? 'npx apexkeys account add --name sandbox --base-url ' + url + '   # paste the bootstrap key above' : '# the sandbox state is kept in .tmp/sandbox-state.json; its bootstrap key was shown on first start\n  # (delete that file to start a fresh sandbox account)'}
+let banner = '';
+let ready = false;
+child.stdout.setEncoding('utf8').on('data', (chunk) => {
+  if (ready) return void process.stdout.write(chunk);
+  banner += chunk;
+  // The admin token is the last line the sandbox prints at start.
+  if (!/Admin token/.test(banner)) return;
+  ready = true;
+  const url = /Sandbox: (\S+)/.exec(banner)?.[1] ?? '';
+  const key = /Bootstrap key \(shown once\): (\S+)/.exec(banner)?.[1];
+  process.stdout.write(
+    `${banner.replace(/^Bootstrap key.*\n/m, '').replace(/^Admin token.*\n/m, '')}\n`,
+  );
+  process.stdout.write(
+    `${key ? addAccount(url, key) : 'Sandbox state reused from .tmp/sandbox-state.json (delete it for a fresh sandbox account).\n'}`,
+  );
+  process.stdout.write(`
+The desktop window is not built yet: use the apexkeys CLI against the sandbox, in another terminal:
+
+  npx apexkeys account list
   npx apexkeys key generate --account sandbox --label production-api --env production
   npx apexkeys key list
   npx apexkeys key verify production-api
@@ -43,9 +51,32 @@ In another terminal (the account key is read from stdin, never from arguments):
   npx apexkeys key revoke production-api --confirm production-api
   npx apexkeys audit
 
-The sandbox listens on 127.0.0.1 only and uses port ${new URL(url).port} until you press Ctrl+C.
+The sandbox listens on ${url} (loopback only) until you press Ctrl+C.
 `);
 });
+
+/** Stores the bootstrap key as the "sandbox" account, in the keychain; never prints it. */
+function addAccount(url, key) {
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'account', 'add', '--name', 'sandbox', '--base-url', url],
+    {
+      input: key,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status === 0)
+    return `Added the sandbox as account "sandbox" (${r.stdout.trim()} mode); its key is in the OS keychain.\n`;
+  const why = (r.stderr || '').trim().split('\n')[0] ?? '';
+  // The key is shown once, like the dashboard does: without a keychain the user needs it to add the account later.
+  return `Could not add the sandbox account automatically: ${why.replace(/^apexkeys: /, '')}
+Bootstrap key (shown once): ${key}
+Once a keychain is available, add the account with:
+  printf '%s' '<bootstrap key>' | npx apexkeys account add --name sandbox --base-url ${url}
+On a machine without a desktop session, "bash scripts/with-keyring.sh bash" opens a shell with a throwaway keyring.
+`;
+}
+
 const stop = () => child.kill('SIGINT');
 process.on('SIGINT', stop).on('SIGTERM', stop);
 child.on('exit', (code) => process.exit(code ?? 0));

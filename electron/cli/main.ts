@@ -7,6 +7,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerKey } from './commands/key.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSandbox, sandboxState } from './commands/sandbox.ts';
+import { registerSettings } from './commands/settings.ts';
 
 export function buildProgram(): Command {
   const program = new Command('apexkeys')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerKey(program);
   registerRun(program);
   registerAudit(program);
+  registerSettings(program);
   registerSandbox(program);
   // Subcommands inherit the override, so a usage error anywhere reaches the handler below.
   const applyOverride = (cmd: Command): void => {

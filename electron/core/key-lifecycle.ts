@@ -3,6 +3,7 @@
 import { AppError } from '../../shared/errors.ts';
 import type { Account, KeyRecord } from '../../shared/schemas.ts';
 import { accountKey } from './accounts.ts';
+import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
 
@@ -53,6 +54,35 @@ export async function setKeyEnabled(
   return view;
 }
 
+/** API mode: DELETE, then the key must answer 401. Dashboard mode: only the 401. */
+async function proveRevoked(
+  deps: CoreDeps,
+  client: ApexClient,
+  account: Account,
+  key: KeyRecord,
+  secret: string,
+): Promise<void> {
+  if (account.mode === 'api' && key.remoteId) {
+    try {
+      await client.deleteKey(await accountKey(deps, account), key.remoteId);
+    } catch (e) {
+      // Already gone on the server (a 404): the proof below decides.
+      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+    }
+  }
+  const check = await client.checkKey(secret);
+  if (check.status !== 'unauthorized') {
+    const how =
+      account.mode === 'api' && key.remoteId
+        ? 'The server accepted the delete but the key still works; try again in a minute.'
+        : `Revoke it in the dashboard at ${account.dashboardUrl} (Settings → API Keys, the trash icon), then run this again.`;
+    throw new AppError(
+      'NOT_REVOKED',
+      `"${key.label}" still answers 200, so it is not revoked. ${how} It was not marked revoked.`,
+    );
+  }
+}
+
 export interface RevokeResult {
   key: KeyView;
   /** The proof: the key answered 401 after revocation. */
@@ -82,24 +112,23 @@ export async function revokeKey(
     );
   const client = deps.clientFor(account);
   const secret = await deps.vault.get(key.id);
-  if (account.mode === 'api' && key.remoteId) {
-    try {
-      await client.deleteKey(await accountKey(deps, account), key.remoteId);
-    } catch (e) {
-      // Already gone on the server (a 404): the proof below decides.
-      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-    }
-  }
-  const check = await client.checkKey(secret);
-  if (check.status !== 'unauthorized') {
-    const how =
-      account.mode === 'api' && key.remoteId
-        ? 'The server accepted the delete but the key still works; try again in a minute.'
-        : `Revoke it in the dashboard at ${account.dashboardUrl} (Settings → API Keys, the trash icon), then run this again.`;
-    throw new AppError(
-      'NOT_REVOKED',
-      `"${key.label}" still answers 200, so it is not revoked. ${how} Nothing was recorded.`,
-    );
+  const auditBase = {
+    action: 'revoked',
+    keyId: key.id,
+    accountId: account.id,
+    label: key.label,
+    fingerprint: key.fingerprint,
+  } as const;
+  try {
+    await proveRevoked(deps, client, account, key, secret);
+  } catch (e) {
+    // A refused or failed revocation is part of the trail too.
+    await deps.audit.append({
+      ...auditBase,
+      outcome: 'failed',
+      detail: { error: e instanceof AppError ? e.code : 'INTERNAL' },
+    });
+    throw e;
   }
   const checkedAt = deps.clock.now().toISOString();
   const view = await deps.store.update((data) =>
@@ -113,11 +142,7 @@ export async function revokeKey(
   );
   await deps.vault.delete(key.id);
   await deps.audit.append({
-    action: 'revoked',
-    keyId: key.id,
-    accountId: account.id,
-    label: key.label,
-    fingerprint: key.fingerprint,
+    ...auditBase,
     outcome: 'ok',
     detail: { proof: '401', checkedAt, remoteId: key.remoteId },
   });

@@ -155,6 +155,12 @@ describe.skipIf(!hasTestKeyring)('apexkeys in dashboard mode', () => {
     expect(JSON.parse((await runCli(env, ['key', 'list', '--json'])).stdout)[0]).toMatchObject({
       status: 'active',
     });
+    const trail = await runCli(env, ['audit', '--key', 'ci-pipeline', '--json']);
+    expect((JSON.parse(trail.stdout) as Array<Record<string, unknown>>).at(-1)).toMatchObject({
+      action: 'revoked',
+      outcome: 'failed',
+      detail: { error: 'NOT_REVOKED' },
+    });
 
     sandbox.revokeKey(dashKey.id); // the user revokes it in the dashboard
     r = await runCli(env, ['key', 'revoke', 'ci-pipeline', '--confirm', 'ci-pipeline']);

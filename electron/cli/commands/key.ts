@@ -1,26 +1,26 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_ENV_VAR } from '../../core/env-file.ts';
 import { revealKey, writeKeyToEnv } from '../../core/key-actions.ts';
 import { revokeKey, setKeyEnabled } from '../../core/key-lifecycle.ts';
 import type { KeyRef } from '../../core/key-records.ts';
 import { verifyAll, verifyKey } from '../../core/key-verify.ts';
-import { generateKey, importKey, listKeys } from '../../core/keys.ts';
+import {
+  generateKey,
+  importKey,
+  listKeys,
+  updateKeyMeta,
+  type MetaPatch,
+} from '../../core/keys.ts';
 import { openCore } from '../context.ts';
 import { keyJson, shortDate, verifyJson, verifyLine } from '../format.ts';
 import { info, printJson, printTable, readSecret, warn } from '../io.ts';
+import { parseShare, parseWholeNumber } from '../parse.ts';
 
 const accountOption = () =>
   new Option('--account <name>', 'the account, where a label exists in several');
 
 function ref(label: string, account?: string): KeyRef {
   return account === undefined ? { label } : { label, account };
-}
-
-function parseShare(v: string): number {
-  const n = Number(v);
-  if (!(n > 0 && n <= 1))
-    throw new InvalidArgumentError('a number greater than 0 and at most 1, e.g. 0.5');
-  return n;
 }
 
 interface MetaOpts {
@@ -129,6 +129,59 @@ export function registerKey(program: Command): void {
     });
 
   key
+    .command('update')
+    .description(
+      "change a key's local metadata (environment, service, owner, notes, rotation period)",
+    )
+    .argument('<label>')
+    .addOption(accountOption())
+    .option('--env <environment>', 'new environment')
+    .option('--service <name>', 'the service that uses the key')
+    .option('--owner <name>', 'who owns the key')
+    .option('--notes <text>', 'free notes')
+    .option(
+      '--rotation-days <days|default>',
+      'rotation period in days, or "default" for the environment\'s',
+      (v) => (v === 'default' ? ('default' as const) : parseWholeNumber(1, 3650)(v)),
+    )
+    .option('--json', 'print the record as JSON')
+    .action(
+      async (
+        label: string,
+        o: {
+          account?: string;
+          env?: string;
+          service?: string;
+          owner?: string;
+          notes?: string;
+          rotationDays?: number | 'default';
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        const patch: MetaPatch = {
+          ...(o.env !== undefined ? { environment: o.env } : {}),
+          ...(o.service !== undefined ? { service: o.service } : {}),
+          ...(o.owner !== undefined ? { owner: o.owner } : {}),
+          ...(o.notes !== undefined ? { notes: o.notes } : {}),
+          // commander turns a parser's null into '', hence the 'default' marker.
+          ...(o.rotationDays !== undefined
+            ? { rotationPeriodDays: o.rotationDays === 'default' ? null : o.rotationDays }
+            : {}),
+        };
+        if (Object.keys(patch).length === 0)
+          cmd.error('error: nothing to change; see --help', { exitCode: 2 });
+        const view = await updateKeyMeta(
+          await openCore(cmd.optsWithGlobals()),
+          ref(label, o.account),
+          patch,
+        );
+        if (o.json) printJson(keyJson(view));
+        else info(`Updated "${view.label}".`);
+      },
+    );
+
+  key
     .command('verify')
     .description('check a key (or every live key with --all) against the credits endpoint')
     .argument('[label]', 'the key to verify')
@@ -139,12 +192,7 @@ export function registerKey(program: Command): void {
       'share of the rate limit --all may use (default: setting, 0.5)',
       parseShare,
     )
-    .option('--concurrency <n>', 'parallel checks for --all', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 32)
-        throw new InvalidArgumentError('a whole number from 1 to 32');
-      return n;
-    })
+    .option('--concurrency <n>', 'parallel checks for --all', parseWholeNumber(1, 32))
     .option('--json', 'print JSON')
     .action(
       async (

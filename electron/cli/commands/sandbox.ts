@@ -1,14 +1,6 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { parseWholeNumber } from '../parse.ts';
 import { startSandbox } from '../../sandbox/server.ts';
-
-function positiveInt(max: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > max)
-      throw new InvalidArgumentError(`a whole number from 0 to ${max}`);
-    return n;
-  };
-}
 
 /** Set while the sandbox serves, so main() leaves the process running. */
 export const sandboxState = { serving: false };
@@ -19,12 +11,11 @@ export function registerSandbox(program: Command): void {
     .description(
       'start an ApexVerify-compatible server on 127.0.0.1 for trying the app and for tests',
     )
-    .option('--port <n>', 'port (0 = any free port)', positiveInt(65535), 0)
+    .option('--port <n>', 'port (0 = any free port)', parseWholeNumber(0, 65535), 0)
     .option('--state <file>', 'keep the sandbox state in this file across restarts')
-    .option('--rpm <n>', 'rate limit per minute', positiveInt(1_000_000), 180)
+    .option('--rpm <n>', 'rate limit per minute', parseWholeNumber(1, 1_000_000), 180)
     .option('--no-key-api', 'serve only the documented endpoints (dashboard mode)')
     .action(async (o: { port: number; state?: string; rpm: number; keyApi: boolean }) => {
-      if (o.rpm < 1) throw new InvalidArgumentError('--rpm must be at least 1');
       const sandbox = await startSandbox({
         port: o.port,
         rpm: o.rpm,
