@@ -1,11 +1,15 @@
 // Faults a user can meet, through the CLI against the sandbox's fault injection: each gives its
 // typed error (or succeeds after a retry), in one line, and never prints a secret.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
 import { newCliEnv, runCli, type CliEnv, type CliResult } from '../helpers/cli.ts';
 import { hasTestKeyring } from '../helpers/keyring.ts';
+import { makeTempDir } from '../helpers/tmp.ts';
+
+const BIN = resolve(import.meta.dirname, '../../bin/apexkeys.mjs');
 
 const FAST = {
   APEXKEYS_HTTP_TIMEOUT_MS: '400',
@@ -192,6 +196,56 @@ describe.skipIf(!hasTestKeyring)('apexkeys under faults', () => {
       label: string;
     }>;
     expect(list.map((k) => k.label)).not.toContain('offline-import');
+  });
+
+  it('a locked keyring: KEYCHAIN_DENIED with what to do, and nothing stored', async () => {
+    // Its own D-Bus session whose gnome-keyring was started but never unlocked.
+    const home = makeTempDir('locked-home');
+    const script = `gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; exec "$0" "$@"`;
+    const run = (args: string[], input = '') =>
+      spawnSync('dbus-run-session', ['--', 'sh', '-c', script, process.execPath, BIN, ...args], {
+        input,
+        encoding: 'utf8',
+        timeout: 60_000,
+        killSignal: 'SIGKILL',
+        env: {
+          ...process.env,
+          HOME: home,
+          XDG_DATA_HOME: join(home, 'data'),
+          XDG_CONFIG_HOME: join(home, 'config'),
+          XDG_RUNTIME_DIR: home,
+          APEXKEYS_DATA_DIR: env.dataDir,
+          APEXKEYS_KEYCHAIN_SERVICE: env.service,
+        },
+      });
+    const get = run(['key', 'get', 'prod']);
+    expect(get.status).toBe(1);
+    expect(get.stdout).toBe('');
+    expect(get.stderr).toMatch(/apexkeys: .*(locked|unlock)/i);
+    const imp = run(
+      [
+        'key',
+        'import',
+        '--account',
+        'acme',
+        '--label',
+        'while-locked',
+        '--env',
+        'staging',
+        '--no-verify',
+      ],
+      sandbox.issueKey('while-locked').key,
+    );
+    expect(imp.status).toBe(1);
+    expect(imp.stderr).toMatch(/unlock/i);
+    const list = JSON.parse((await runCli(env, ['key', 'list', '--json'])).stdout) as Array<{
+      label: string;
+    }>;
+    expect(list.map((k) => k.label)).not.toContain('while-locked');
+    // The shared, unlocked keyring still holds the key: nothing was overwritten.
+    expect((await runCli(env, ['key', 'verify', 'prod', '--json'], { extraEnv: FAST })).code).toBe(
+      0,
+    );
   });
 
   it('a corrupt store file is moved aside, the last good copy restored, and the user told', async () => {

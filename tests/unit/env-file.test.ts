@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEnvValue, setEnvVar, writeEnvFile } from '../../electron/core/env-file.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -26,6 +27,23 @@ describe('setEnvVar', () => {
   });
   it('keeps CRLF line endings', () => {
     expect(setEnvVar('A=1\r\nK=old\r\n', 'K', 'v').text).toBe('A=1\r\nK=v\r\n');
+  });
+});
+
+describe('setEnvVar, for any file', () => {
+  const line = fc.string({ maxLength: 30 }).filter((l) => !/[\r\n]/.test(l));
+  it('keeps every other line in order and leaves exactly one line setting the variable', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, withVar) => {
+        const others = lines.filter((l) => !/^\s*(export\s+)?APEXVERIFY_API_KEY\s*=/.test(l));
+        const input = [...others, ...(withVar ? ['APEXVERIFY_API_KEY=old'] : [])].join('\n') + '\n';
+        const out = setEnvVar(input, 'APEXVERIFY_API_KEY', 'avk_new').text.split('\n');
+        expect(out.filter((l) => l === 'APEXVERIFY_API_KEY=avk_new')).toHaveLength(1);
+        expect(out.filter((l) => l !== 'APEXVERIFY_API_KEY=avk_new' && l !== '')).toEqual(
+          others.filter((l) => l !== ''),
+        );
+      }),
+    );
   });
 });
 
