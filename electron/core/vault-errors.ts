@@ -187,7 +187,10 @@ export function lockedOnNullError(
   const lead = consequence ? `${consequence} ` : '';
   return new AppError(
     'KEYCHAIN_DENIED',
-    `${lead}The keychain appears locked; unlock it and try again. ${unlockHint(platform)}`,
+    // A missing canary also means this service's entries were removed (or another keychain
+    // service name is in use), which the app cannot tell from a lock: name both.
+    `${lead}The keychain appears locked; unlock it and try again. ${unlockHint(platform)} ` +
+      "If it is unlocked, this app's entries are gone from it (or a different keychain service name is in use).",
   );
 }
 

@@ -1,4 +1,5 @@
 // The CLI as a user drives it, against the sandbox over HTTP (API mode) and the real keyring.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,6 +176,36 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
     );
     expect(r.stderr).not.toContain('tracked by git');
     expect(r.stdout + r.stderr).not.toContain(secrets[1] as string);
+  });
+
+  it('warns when the .env file is tracked by git', async () => {
+    const dir = makeTempDir('env-git');
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    writeFileSync(join(dir, '.env'), 'A=1\n');
+    execFileSync('git', ['add', '.env'], { cwd: dir });
+    const r = await runCli(env, ['key', 'env', 'staging-etl', '--file', join(dir, '.env')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*\.env is tracked by git/);
+  });
+
+  it('takes --data-dir and --keychain-service over the environment variables', async () => {
+    const decoy = newCliEnv('cli-decoy');
+    const r = await runCli(
+      decoy,
+      ['--data-dir', env.dataDir, '--keychain-service', env.service, 'key', 'get', 'staging-etl'],
+      { allowSecret: true },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${secrets[1]}\n`);
+    const wrongService = await runCli(decoy, [
+      '--data-dir',
+      env.dataDir,
+      'key',
+      'get',
+      'staging-etl',
+    ]);
+    expect(wrongService.code).toBe(1);
+    expect(wrongService.stdout).toBe('');
   });
 
   it('runs a command with the key in its environment and passes its exit code through', async () => {

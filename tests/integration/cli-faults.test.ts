@@ -162,6 +162,19 @@ describe.skipIf(!hasTestKeyring)('apexkeys under faults', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/reach|network|connect/i);
     expect(r.stderr).not.toContain(key);
+    const imp = await runCli(
+      other,
+      ['key', 'import', '--account', 'gone', '--label', 'y', '--env', 'staging'],
+      { input: sandbox.issueKey('y').key, extraEnv: FAST },
+    );
+    expect(imp.code).toBe(1);
+    expect(imp.stderr).toMatch(/--no-verify/);
+    const offline = await runCli(
+      other,
+      ['key', 'import', '--account', 'gone', '--label', 'y', '--env', 'staging', '--no-verify'],
+      { input: sandbox.issueKey('y2').key },
+    );
+    expect(offline.code).toBe(0);
   });
 
   it('no keychain (no D-Bus session): KEYCHAIN_UNAVAILABLE, nothing stored in plaintext', async () => {

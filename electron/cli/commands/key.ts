@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { AppError, isAppError } from '../../../shared/errors.ts';
 import { DEFAULT_ENV_VAR } from '../../core/env-file.ts';
 import { revealKey, writeKeyToEnv } from '../../core/key-actions.ts';
 import { revokeKey, setKeyEnabled } from '../../core/key-lifecycle.ts';
@@ -69,7 +70,17 @@ export function registerKey(program: Command): void {
     .action(async (o: MetaOpts & { verify: boolean }, cmd: Command) => {
       const core = await openCore(cmd.optsWithGlobals());
       const secret = await readSecret('the API key');
-      const view = await importKey(core, { ...metaOf(o), secret, verify: o.verify });
+      const view = await importKey(core, { ...metaOf(o), secret, verify: o.verify }).catch(
+        (e: unknown) => {
+          // Offline is a normal state for this app: say how to store the key anyway.
+          if (isAppError(e) && (e.code === 'NETWORK' || e.code === 'TIMEOUT'))
+            throw new AppError(
+              e.code,
+              `${e.message} To store the key without checking it, add --no-verify.`,
+            );
+          throw e;
+        },
+      );
       if (o.json) printJson(keyJson(view));
       else
         info(
