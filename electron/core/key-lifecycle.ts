@@ -87,6 +87,8 @@ export interface RevokeResult {
   key: KeyView;
   /** The proof: the key answered 401 after revocation. */
   proof: { status: 401; checkedAt: string };
+  /** False when the keychain refused to delete the (now useless) secret. */
+  secretRemoved: boolean;
 }
 
 export async function revokeKey(
@@ -140,11 +142,16 @@ export async function revokeKey(
       }),
     ),
   );
-  await deps.vault.delete(key.id);
+  // The revocation is proven and recorded; a keychain that refuses the delete now (locked) must
+  // not turn that into a failure. The leftover secret no longer works; the caller is told.
+  const secretRemoved = await deps.vault.delete(key.id).then(
+    () => true,
+    () => false,
+  );
   await deps.audit.append({
     ...auditBase,
     outcome: 'ok',
-    detail: { proof: '401', checkedAt, remoteId: key.remoteId },
+    detail: { proof: '401', checkedAt, remoteId: key.remoteId, secretRemoved },
   });
-  return { key: view, proof: { status: 401, checkedAt } };
+  return { key: view, proof: { status: 401, checkedAt }, secretRemoved };
 }

@@ -307,8 +307,15 @@ export function registerKey(program: Command): void {
     .action(async (label: string, o: { confirm: string; account?: string }, cmd: Command) => {
       const core = await openCore(cmd.optsWithGlobals());
       const r = await revokeKey(core, ref(label, o.account), o.confirm);
-      info(
-        `Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}; its secret was removed from the keychain.`,
-      );
+      if (r.secretRemoved)
+        info(
+          `Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}; its secret was removed from the keychain.`,
+        );
+      else {
+        info(`Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}.`);
+        warn(
+          'the keychain refused to delete its (now useless) secret; unlock the keychain and remove it, or leave it.',
+        );
+      }
     });
 }
