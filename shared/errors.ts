@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'WRONG_MODE',
   'NOT_REVOKED',
   'CONFIRMATION_MISMATCH',
+  /** The operation is not allowed in the key's current state. */
+  'REFUSED',
   'COMMAND_FAILED',
   'CANCELLED',
   'INTERNAL',

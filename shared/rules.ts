@@ -47,6 +47,10 @@ export function accountNameProblem(name: string): string | null {
   return LABEL_RE.test(name) ? null : `Bad account name. ${ACCOUNT_NAME_RULE}`;
 }
 
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /** http(s) only, no credentials in the URL, no query or fragment; returns the normalised origin+path. */
 export function normaliseBaseUrl(raw: string): { url: string } | { problem: string } {
   let u: URL;
@@ -57,6 +61,12 @@ export function normaliseBaseUrl(raw: string): { url: string } | { problem: stri
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
     return { problem: `The base URL must use http or https, not ${u.protocol.replace(':', '')}.` };
+  // The key travels in a header: plain http only where it never leaves the machine.
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
+    return {
+      problem:
+        'Plain http would send the API key unencrypted: use https (http is accepted only for 127.0.0.1, localhost or [::1]).',
+    };
   if (u.username || u.password)
     return { problem: 'The base URL must not contain a user name or password.' };
   if (u.search || u.hash)

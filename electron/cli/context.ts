@@ -5,6 +5,7 @@ import { createApexClient } from '../core/apexverify/index.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { DEFAULT_KEYCHAIN_SERVICE, defaultDataDir } from '../core/paths.ts';
 import { openStore } from '../core/store.ts';
+import type { Store } from '../core/store-types.ts';
 import { createKeytarVault } from '../core/vault.ts';
 import { warn } from './io.ts';
 
@@ -20,13 +21,24 @@ function envNumber(name: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+let opened: { store: Store; shown: number } | null = null;
+
+/** Prints the store's notices (a repaired file, a stale last-good copy) not shown yet. */
+export function flushNotices(): void {
+  if (!opened) return;
+  const all = opened.store.notices;
+  for (const notice of all.slice(opened.shown)) warn(notice);
+  opened.shown = all.length;
+}
+
 export async function openCore(g: GlobalOptions): Promise<CoreDeps & { dataDir: string }> {
   const dataDir = g.dataDir ?? process.env.APEXKEYS_DATA_DIR ?? defaultDataDir();
   const service =
     g.keychainService ?? process.env.APEXKEYS_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE;
   const clock = systemClock;
   const store = await openStore({ dir: dataDir, clock });
-  for (const notice of store.notices) warn(notice);
+  opened = { store, shown: 0 };
+  flushNotices();
   // Tuning knobs for slow links and for tests; the defaults suit the real service.
   const timeoutMs = envNumber('APEXKEYS_HTTP_TIMEOUT_MS');
   const retries = envNumber('APEXKEYS_HTTP_RETRIES');

@@ -2,6 +2,7 @@
 // Exit codes: 0 success; 1 the operation failed (one line on stderr); 2 bad usage.
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../shared/errors.ts';
+import { flushNotices } from './context.ts';
 import { registerAccount } from './commands/account.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerKey } from './commands/key.ts';
@@ -41,6 +42,14 @@ function oneLine(s: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } finally {
+    flushNotices();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

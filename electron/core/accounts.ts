@@ -67,7 +67,14 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
     lastSyncAt: null,
   };
   try {
-    account.mode = await deps.clientFor(account).probe(input.secret);
+    const client = deps.clientFor(account);
+    account.mode = await client.probe(input.secret);
+    // A 404 on the probe says nothing about the key: prove it on the documented endpoint.
+    if (
+      account.mode === 'dashboard' &&
+      (await client.checkKey(input.secret)).status === 'unauthorized'
+    )
+      throw new AppError('UNAUTHORIZED', 'rejected', { status: 401 });
   } catch (e) {
     if (e instanceof AppError && e.code === 'UNAUTHORIZED')
       throw new AppError(
@@ -86,7 +93,12 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
       data.accounts.push(account);
     });
   } catch (e) {
-    await deps.vault.delete(accountVaultId(account.id)).catch(() => false);
+    // Undo only when the account was not saved; if that cannot be told, keep the secret.
+    const saved = await deps.store.read().then(
+      (d) => d.accounts.some((a) => a.id === account.id),
+      () => true,
+    );
+    if (!saved) await deps.vault.delete(accountVaultId(account.id)).catch(() => false);
     throw e;
   }
   await deps.audit.append({

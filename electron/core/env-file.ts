@@ -3,7 +3,7 @@
 // backup. The value is a secret, so nothing here ever puts it in an error message.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, open, readFile, rename, stat, unlink, copyFile } from 'node:fs/promises';
+import { chmod, lstat, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 
@@ -18,6 +18,8 @@ export interface EnvWriteResult {
   /** Lines that held the variable and were replaced (0 when it was appended). */
   replaced: number;
   gitTracked: boolean;
+  /** The file's mode when group or others may read it (the key is then readable by them). */
+  readableByOthers: number | null;
 }
 
 export function envVarProblem(name: string): string | null {
@@ -86,6 +88,25 @@ function fsError(path: string, e: unknown): AppError {
   );
 }
 
+/** Temp file in the same folder, synced, then renamed over `path`. */
+async function writeAtomic(path: string, text: string, mode: number): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await open(tmp, 'wx', mode);
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await chmod(tmp, mode);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw fsError(path, e);
+  }
+}
+
 export async function writeEnvFile(
   path: string,
   name: string,
@@ -141,34 +162,18 @@ export async function writeEnvFile(
   let backup: string | null = null;
   if (existing !== null) {
     backup = `${path}.bak`;
-    try {
-      // The backup holds secrets too, so it is private whatever the original's mode.
-      await copyFile(path, backup);
-      await chmod(backup, 0o600);
-    } catch (e) {
-      throw fsError(backup, e);
-    }
+    // The backup holds secrets too: written private and renamed into place, so an existing
+    // .bak (or a symlink planted there) is replaced, never written through.
+    await writeAtomic(backup, existing, 0o600);
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fh = await open(tmp, 'wx', existing === null ? 0o600 : mode);
-    try {
-      await fh.writeFile(next.text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await chmod(tmp, existing === null ? 0o600 : mode);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw fsError(path, e);
-  }
+  await writeAtomic(path, next.text, existing === null ? 0o600 : mode);
   return {
     path,
     created: existing === null,
     backup,
     replaced: next.replaced,
     gitTracked: await isGitTracked(path),
+    // The user's mode is kept (a service may read the file through its group), but said.
+    readableByOthers: existing !== null && (mode & 0o077) !== 0 ? mode : null,
   };
 }

@@ -1,45 +1,60 @@
 // Handing a key out: reveal (get), write to a .env file, run a command with it. In dashboard
 // mode the server cannot tell when a key was used, so handing it out counts as its last use.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { AppError } from '../../shared/errors.ts';
 import type { AuditEvent } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile, type EnvWriteResult } from './env-file.ts';
 import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
 
-async function handOut(
+/**
+ * Takes the secret, lets `use` hand it out, and only when that worked records the hand-out (the
+ * audit event, and in dashboard mode the last use); a failed hand-out is audited as failed.
+ */
+async function handOut<T>(
   deps: CoreDeps,
   ref: KeyRef,
   action: AuditEvent['action'],
   detail: NonNullable<AuditEvent['detail']>,
-): Promise<{ secret: string; keyId: string }> {
+  use: (secret: string) => Promise<T>,
+): Promise<T> {
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
   if (key.status === 'pending')
     throw new AppError(
-      'BAD_INPUT',
+      'REFUSED',
       `"${key.label}" is pending: its rotation has not made it live yet.`,
     );
   const secret = await deps.vault.get(key.id);
-  if (account.mode === 'dashboard') {
-    const at = deps.clock.now().toISOString();
-    await deps.store.update((d) => mutateKey(d, key.id, (k) => void (k.lastUsedAt = at)));
-  }
-  await deps.audit.append({
+  const event = {
     action,
     keyId: key.id,
     accountId: account.id,
     label: key.label,
     fingerprint: key.fingerprint,
-    outcome: 'ok',
-    detail,
-  });
-  return { secret, keyId: key.id };
+  };
+  let result: T;
+  try {
+    result = await use(secret);
+  } catch (e) {
+    await deps.audit.append({
+      ...event,
+      outcome: 'failed',
+      detail: { ...detail, error: e instanceof AppError ? e.code : 'INTERNAL' },
+    });
+    throw e;
+  }
+  if (account.mode === 'dashboard') {
+    const at = deps.clock.now().toISOString();
+    await deps.store.update((d) => mutateKey(d, key.id, (k) => void (k.lastUsedAt = at)));
+  }
+  await deps.audit.append({ ...event, outcome: 'ok', detail });
+  return result;
 }
 
 /** The secret itself: only for an explicit reveal (the CLI's `key get`, the window's Reveal). */
 export async function revealKey(deps: CoreDeps, ref: KeyRef, via: string): Promise<string> {
-  return (await handOut(deps, ref, 'revealed', { via })).secret;
+  return handOut(deps, ref, 'revealed', { via }, async (secret) => secret);
 }
 
 export async function writeKeyToEnv(
@@ -50,13 +65,15 @@ export async function writeKeyToEnv(
 ): Promise<EnvWriteResult> {
   const problem = envVarProblem(varName);
   if (problem) throw new AppError('BAD_INPUT', problem);
-  const { secret } = await handOut(deps, ref, 'exported', { file, variable: varName });
-  return writeEnvFile(file, varName, secret);
+  return handOut(deps, ref, 'exported', { file, variable: varName }, (secret) =>
+    writeEnvFile(file, varName, secret),
+  );
 }
 
 /**
  * Runs `command` with the key in its environment, stdio inherited; resolves with its exit code
- * (128 + signal number when it was killed by a signal).
+ * (128 + signal number when it was killed by a signal). The hand-out is recorded once the
+ * command has started.
  */
 export async function runWithKey(
   deps: CoreDeps,
@@ -67,19 +84,39 @@ export async function runWithKey(
 ): Promise<number> {
   const problem = envVarProblem(varName);
   if (problem) throw new AppError('BAD_INPUT', problem);
-  const { secret } = await handOut(deps, ref, 'ran', { command, variable: varName });
+  // The exit is watched from the spawn on: a quick command may end before the hand-out is recorded.
+  const { child, exited } = await handOut(
+    deps,
+    ref,
+    'ran',
+    { command, variable: varName },
+    (secret) => start(command, args, { ...process.env, [varName]: secret }),
+  );
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  const onInt = forward('SIGINT');
+  const onTerm = forward('SIGTERM');
+  process.on('SIGINT', onInt).on('SIGTERM', onTerm);
+  try {
+    return await exited;
+  } finally {
+    process.off('SIGINT', onInt).off('SIGTERM', onTerm);
+  }
+}
+
+function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; exited: Promise<number> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      stdio: 'inherit',
-      env: { ...process.env, [varName]: secret },
-    });
-    const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-    const onInt = forward('SIGINT');
-    const onTerm = forward('SIGTERM');
-    process.on('SIGINT', onInt).on('SIGTERM', onTerm);
-    const done = () => process.off('SIGINT', onInt).off('SIGTERM', onTerm);
-    child.on('error', (e) => {
-      done();
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    const exited = new Promise<number>((done) =>
+      child.once('exit', (code, signal) =>
+        done(code ?? 128 + (signal ? (osSignals[signal] ?? 0) : 0)),
+      ),
+    );
+    child.once('spawn', () => resolve({ child, exited }));
+    child.once('error', (e) => {
       const code = (e as NodeJS.ErrnoException).code;
       reject(
         new AppError(
@@ -89,10 +126,6 @@ export async function runWithKey(
             : `Could not start ${command} (${code ?? 'error'}).`,
         ),
       );
-    });
-    child.on('exit', (code, signal) => {
-      done();
-      resolve(code ?? 128 + (signal ? (osSignals[signal] ?? 0) : 0));
     });
   });
 }

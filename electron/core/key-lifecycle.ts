@@ -28,9 +28,10 @@ export async function setKeyEnabled(
 ): Promise<KeyView> {
   const { key, account } = resolveKey(await deps.store.read(), ref);
   const remoteId = needsApiMode(account, key, enabled ? 'enable' : 'disable');
+  if (key.status === 'revoked') throw new AppError('REFUSED', `"${key.label}" is revoked.`);
   if (key.status === 'pending')
     throw new AppError(
-      'BAD_INPUT',
+      'REFUSED',
       `"${key.label}" is pending a rotation; finish or abort the rotation first.`,
     );
   const remote = await deps
@@ -39,7 +40,12 @@ export async function setKeyEnabled(
   const view = await deps.store.update((data) =>
     toView(
       data,
-      mutateKey(data, key.id, (k) => void (k.status = remote.enabled ? 'active' : 'disabled')),
+      mutateKey(data, key.id, (k) => {
+        // Another process may have revoked it meanwhile: never bring a revoked record back.
+        if (k.status === 'revoked')
+          throw new AppError('REFUSED', `"${k.label}" was revoked meanwhile.`);
+        k.status = remote.enabled ? 'active' : 'disabled';
+      }),
     ),
   );
   await deps.audit.append({
@@ -102,14 +108,15 @@ export async function revokeKey(
       'CONFIRMATION_MISMATCH',
       `Type the key's label exactly to confirm revocation (expected "${key.label}"). Nothing was revoked.`,
     );
+  if (key.status === 'revoked') throw new AppError('REFUSED', `"${key.label}" is already revoked.`);
   if (key.status === 'pending')
     throw new AppError(
-      'BAD_INPUT',
+      'REFUSED',
       `"${key.label}" is pending a rotation; abort the rotation to discard it.`,
     );
   if (key.fingerprint === account.keyFingerprint)
     throw new AppError(
-      'BAD_INPUT',
+      'REFUSED',
       `"${key.label}" is the key this app uses for account "${account.name}"; add the account again with another key before revoking this one.`,
     );
   const client = deps.clientFor(account);

@@ -8,6 +8,7 @@ import { accountKey, findAccount } from './accounts.ts';
 import type { RemoteKey } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
+import { proveRemoteId } from './remote-link.ts';
 import { isLive, mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
 
 export interface KeyMeta {
@@ -105,9 +106,21 @@ async function persistNew(deps: CoreDeps, record: KeyRecord, secret: string): Pr
       return toView(data, record);
     });
   } catch (e) {
-    await deps.vault.delete(record.id).catch(() => false);
+    if (!(await keyRecorded(deps, record.id)))
+      await deps.vault.delete(record.id).catch(() => false);
     throw e;
   }
+}
+
+/**
+ * Whether a record made it to the store despite an error. When that cannot be told, the answer
+ * is yes: an unused secret left in the keychain is harmless, a record without its secret is not.
+ */
+async function keyRecorded(deps: CoreDeps, id: string): Promise<boolean> {
+  return deps.store.read().then(
+    (d) => d.keys.some((k) => k.id === id),
+    () => true,
+  );
 }
 
 export interface ImportInput extends KeyMeta {
@@ -138,11 +151,9 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
         { status: 401 },
       );
     if (account.mode === 'api') {
-      // The API never returns secrets, so the remote record is found by its label when that is unambiguous.
-      const candidates = (await client.listKeys(await accountKey(deps, account))).filter(
-        (k) => k.label === input.label,
-      );
-      if (candidates.length === 1) remote = candidates[0] ?? null;
+      // Linked only on proof: a wrong link would make a later revoke delete another key.
+      remote = await proveRemoteId(client, input.secret).catch(() => null);
+      if (remote && data.keys.some((k) => isLive(k) && k.remoteId === remote?.id)) remote = null;
     }
   }
   const view = await persistNew(
@@ -182,7 +193,10 @@ export async function generateKey(deps: CoreDeps, input: GenerateInput): Promise
     view = await persistNew(deps, record, created.secret);
   } catch (e) {
     // The secret is shown once: if it cannot be kept, a key nobody holds must not stay live.
-    await client.deleteKey(await accountKey(deps, account), created.key.id).catch(() => undefined);
+    if (!(await keyRecorded(deps, record.id)))
+      await client
+        .deleteKey(await accountKey(deps, account), created.key.id)
+        .catch(() => undefined);
     throw e;
   }
   await deps.audit.append({

@@ -379,7 +379,15 @@ class ConfStore implements Store {
     } catch (e) {
       throw ioError(e, 'write', this.path);
     }
-    writeFileAtomic(this.lastGoodPath, serialize(data));
+    // The change is committed once the main file is written: a failed last-good copy must not
+    // make callers undo it (they would delete the secret of a record that now exists).
+    try {
+      writeFileAtomic(this.lastGoodPath, serialize(data));
+    } catch (e) {
+      this.noticeList.push(
+        `The change was saved, but the last good copy could not be refreshed: ${(e as Error).message}`,
+      );
+    }
   }
 
   private withLock<T>(fn: (assertHeld: () => void) => T | Promise<T>): Promise<T> {

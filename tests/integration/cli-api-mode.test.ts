@@ -1,7 +1,7 @@
 // The CLI as a user drives it, against the sandbox over HTTP (API mode) and the real keyring.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
@@ -17,6 +17,9 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
   let sandbox: Sandbox;
   let env: CliEnv;
   const secrets: string[] = [];
+  let generatedId = '';
+  let generatedSecret = '';
+  const allSecrets = () => [...secrets, generatedSecret];
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -67,6 +70,10 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
     expect(rec.fingerprint).toMatch(/^[0-9a-f]{12}$/);
     expect(r.stdout).not.toMatch(/avk_[A-Za-z0-9]{40}/);
     expect(secretToolAccounts(env.service)).toContain(rec.id);
+    generatedId = rec.id as string;
+    const got = await runCli(env, ['key', 'get', 'production-api'], { allowSecret: true });
+    generatedSecret = got.stdout.trim();
+    expect(generatedSecret).toMatch(/^avk_/);
     // Production keys are due for rotation 90 days after creation.
     const due = Date.parse(rec.rotationDueAt as string) - Date.parse(rec.createdAt as string);
     expect(due).toBe(90 * 24 * 3600 * 1000);
@@ -175,6 +182,10 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
       '# comment\nOTHER=1\nexport ETL_KEY=old-value\n\nLAST=x\n',
     );
     expect(r.stderr).not.toContain('tracked by git');
+    expect(r.stderr).not.toContain('readable by other users');
+    chmodSync(file, 0o644);
+    r = await runCli(env, ['key', 'env', 'staging-etl', '--file', file, '--var', 'ETL_KEY']);
+    expect(r.stderr).toMatch(/warning: .* is readable by other users \(mode 644\)/);
     expect(r.stdout + r.stderr).not.toContain(secrets[1] as string);
   });
 
@@ -239,6 +250,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
     expect(r.code).toBe(0);
     const v = await runCli(env, ['key', 'verify', 'staging-etl', '--json']);
     expect(v.code).toBe(1);
+    expect(v.stderr).toMatch(/^apexkeys: staging-etl: rejected \(401\)/);
     expect(json<Record<string, unknown>>(v.stdout)).toMatchObject({ status: 'unauthorized' });
     const listed = json<Array<Record<string, unknown>>>(
       (await runCli(env, ['key', 'list', '--json'])).stdout,
@@ -279,6 +291,17 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
     expect((await runCli(env, ['key', 'get', 'staging-etl'])).code).toBe(1);
   });
 
+  it('revokes the generated key: gone from the keyring (secret-tool) and 401 on the server', async () => {
+    expect(secretToolAccounts(env.service)).toContain(generatedId);
+    const r = await runCli(env, ['key', 'revoke', 'production-api', '--confirm', 'production-api']);
+    expect(r.code).toBe(0);
+    expect(secretToolAccounts(env.service)).not.toContain(generatedId);
+    const res = await fetch(`${sandbox.url}/v1/account/credits`, {
+      headers: { 'X-Api-Key': generatedSecret },
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('keeps an audit trail with fingerprints and no secret', async () => {
     const r = await runCli(env, ['audit', '--json']);
     expect(r.code).toBe(0);
@@ -297,9 +320,9 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
       'revoked',
     ])
       expect(actions).toContain(a);
-    for (const s of secrets) expect(r.stdout).not.toContain(s);
+    for (const s of allSecrets()) expect(r.stdout).not.toContain(s);
     const auditFile = readFileSync(join(env.dataDir, 'audit.jsonl'), 'utf8');
-    for (const s of secrets) expect(auditFile).not.toContain(s);
+    for (const s of allSecrets()) expect(auditFile).not.toContain(s);
     const one = await runCli(env, ['audit', '--key', 'staging-etl', '--json']);
     const own = json<Array<Record<string, unknown>>>(one.stdout);
     expect(own.length).toBeGreaterThan(3);
@@ -310,7 +333,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys in API mode', () => {
 
   it('keeps the store file private and free of secrets', () => {
     const store = readFileSync(join(env.dataDir, 'apexkeys.json'), 'utf8');
-    for (const s of secrets) expect(store).not.toContain(s);
+    for (const s of allSecrets()) expect(store).not.toContain(s);
     expect(statSync(join(env.dataDir, 'apexkeys.json')).mode & 0o777).toBe(0o600);
   });
 });

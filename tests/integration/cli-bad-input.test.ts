@@ -167,6 +167,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys refuses bad input and changes nothing
   });
 
   it('refuses a .env path that is a directory or not writable', async () => {
+    const before = snapshot();
     const dir = makeTempDir('bad-env');
     const sub = join(dir, 'folder');
     mkdirSync(sub);
@@ -190,6 +191,14 @@ describe.skipIf(!hasTestKeyring)('apexkeys refuses bad input and changes nothing
       2,
       /variable name/,
     );
+    expect(snapshot()).toBe(before);
+    // Failed hand-outs are in the trail as failed, never as done.
+    const events = JSON.parse(
+      (await runCli(env, ['audit', '--key', 'good', '--json'])).stdout,
+    ) as Array<{ action: string; outcome: string }>;
+    const exports = events.filter((e) => e.action === 'exported');
+    expect(exports.length).toBeGreaterThanOrEqual(3);
+    expect(exports.every((e) => e.outcome === 'failed')).toBe(true);
   });
 
   it('answers bad usage with exit code 2', async () => {

@@ -40,6 +40,16 @@ describe.skipIf(!hasTestKeyring)('apexkeys in dashboard mode', () => {
     await sandbox?.close();
   });
 
+  it('refuses an account key the server rejects, although the probe answered 404', async () => {
+    const revoked = sandbox.issueKey('gone');
+    sandbox.revokeKey(revoked.id);
+    const r = await runCli(env, ['account', 'add', '--name', 'dash2', '--base-url', sandbox.url], {
+      input: revoked.key,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rejected the account key \(401\)/);
+  });
+
   it('refuses to generate, pointing at the dashboard', async () => {
     const r = await runCli(env, [
       'key',
@@ -118,10 +128,19 @@ describe.skipIf(!hasTestKeyring)('apexkeys in dashboard mode', () => {
     const file = join(makeTempDir('dash-env'), 'app.env');
     expect((await runCli(env, ['key', 'env', 'ci-pipeline', '--file', file])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain(dashKey.key);
-    expect((await runCli(env, ['run', '--key', 'ci-pipeline', '--', 'true'])).code).toBe(0);
-    expect(Date.parse((await lastUsed()) as string)).toBeGreaterThanOrEqual(
-      Date.parse(afterGet as string),
-    );
+    const afterEnv = await lastUsed();
+    expect(Date.parse(afterEnv as string)).toBeGreaterThan(Date.parse(afterGet as string));
+    // A command that ends at once still passes its exit code through.
+    expect(
+      (await runCli(env, ['run', '--key', 'ci-pipeline', '--', 'sh', '-c', 'exit 3'])).code,
+    ).toBe(3);
+    const afterRun = await lastUsed();
+    expect(Date.parse(afterRun as string)).toBeGreaterThan(Date.parse(afterEnv as string));
+    // A hand-out that failed is not a use.
+    expect(
+      (await runCli(env, ['run', '--key', 'ci-pipeline', '--', 'no-such-command-xyz'])).code,
+    ).toBe(1);
+    expect(await lastUsed()).toBe(afterRun);
   });
 
   it('lists the account and verifies all keys in dashboard mode', async () => {

@@ -86,6 +86,17 @@ describe.skipIf(!hasTestKeyring)('apexkeys sandbox', () => {
     await stop(second.child);
   });
 
+  it('says so in one line when the port is taken', async () => {
+    const sb = await startSandboxCli([]);
+    const port = new URL(sb.url).port;
+    const r = await runCli(newCliEnv('cli-sb-busy'), ['sandbox', '--port', port]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `apexkeys: Port ${port} on 127.0.0.1 is already in use; choose another with --port.`,
+    );
+    await stop(sb.child);
+  });
+
   it('refuses a bad port with exit code 2', async () => {
     const r = await runCli(newCliEnv('cli-sb-bad'), ['sandbox', '--port', '70000']);
     expect(r.code).toBe(2);

@@ -97,6 +97,30 @@ describe('core consistency under partial failure', () => {
     expect((await listKeys(core))[0]).toMatchObject({ status: 'active' });
   });
 
+  it('import links a key to the server key it really is, never by label alone, so revoke deletes the right key', async () => {
+    const core = await makeCore('core-link');
+    await addAccount(core, {
+      name: 'acme',
+      baseUrl: sandbox.url,
+      secret: sandbox.bootstrapKey as string,
+    });
+    const ci = sandbox.issueKey('ci');
+    const other = sandbox.issueKey('other');
+    // The user pastes the "other" key under the local label "ci".
+    const view = await importKey(core, {
+      account: 'acme',
+      label: 'ci',
+      environment: 'staging',
+      secret: other.key,
+    });
+    expect(view.remoteId).toBe(other.id);
+    await revokeKey(core, { label: 'ci' }, 'ci');
+    const status = async (key: string) =>
+      (await fetch(`${sandbox.url}/v1/account/credits`, { headers: { 'X-Api-Key': key } })).status;
+    expect(await status(other.key)).toBe(401);
+    expect(await status(ci.key)).toBe(200);
+  });
+
   it("revoke: the account's own key is refused", async () => {
     const core = await makeCore('core-rev3');
     await addAccount(core, {

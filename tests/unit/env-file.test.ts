@@ -71,6 +71,7 @@ describe('writeEnvFile', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(statSync(`${file}.bak`).mode & 0o777).toBe(0o600);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('A=1\nAPEXVERIFY_API_KEY=old\n');
+    expect(r.readableByOthers).toBe(0o640);
   });
   it('reports a file tracked by git', async () => {
     const dir = makeTempDir('env-git');

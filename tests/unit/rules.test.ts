@@ -87,6 +87,16 @@ describe('normaliseBaseUrl', () => {
     ])
       expect(normaliseBaseUrl(u)).toHaveProperty('problem');
   });
+  it('accepts plain http only on loopback, where the key never leaves the machine', () => {
+    for (const u of ['http://localhost:1', 'http://127.0.0.5', 'http://[::1]:8080'])
+      expect(normaliseBaseUrl(u)).toHaveProperty('url');
+    for (const u of [
+      'http://api.apexverify.com',
+      'http://127.0.0.1.evil.example',
+      'http://10.0.0.1',
+    ])
+      expect(normaliseBaseUrl(u)).toMatchObject({ problem: expect.stringMatching(/unencrypted/) });
+  });
 });
 
 describe('dates and hints', () => {

@@ -220,6 +220,15 @@ describe('store: corrupt files', () => {
     expect((await reopened.read()).accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
   });
 
+  it('keeps a committed change when only the last-good copy cannot be written, and says so', async () => {
+    const { lastGood, store } = await seeded();
+    rmSync(lastGood);
+    mkdirSync(lastGood); // a directory in the way of the copy
+    await store.update((d) => void d.accounts.push(account('a2')));
+    expect((await store.read()).accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(store.notices.join(' ')).toMatch(/saved, but the last good copy could not be refreshed/);
+  });
+
   it('detects corruption on a plain read too', async () => {
     const { dir, file, store } = await seeded();
     writeFileSync(file, '[]');

@@ -224,7 +224,11 @@ export function registerKey(program: Command): void {
           const r = await verifyKey(core, ref(label as string, o.account));
           if (o.json) printJson(verifyJson(r, false));
           else process.stdout.write(`${verifyLine(r)}\n`);
-          if (r.status !== 'ok') process.exitCode = 1;
+          if (r.status !== 'ok') {
+            // Exit 1 always comes with its one-line reason on stderr.
+            process.stderr.write(`apexkeys: ${verifyLine(r)}\n`);
+            process.exitCode = 1;
+          }
           return;
         }
         const controller = new AbortController();
@@ -241,7 +245,13 @@ export function registerKey(program: Command): void {
           const ok = results.filter((r) => r.status === 'ok').length;
           process.stdout.write(`${ok} of ${results.length} keys verified ok\n`);
         }
-        if (results.some((r) => r.status !== 'ok')) process.exitCode = 1;
+        const failed = results.filter((r) => r.status !== 'ok').length;
+        if (failed > 0) {
+          process.stderr.write(
+            `apexkeys: ${failed} of ${results.length} keys failed verification.\n`,
+          );
+          process.exitCode = 1;
+        }
       },
     );
 
@@ -275,6 +285,10 @@ export function registerKey(program: Command): void {
         if (r.gitTracked)
           warn(
             `${r.path} is tracked by git: the key will be committed unless you remove the file from git and ignore it.`,
+          );
+        if (r.readableByOthers !== null)
+          warn(
+            `${r.path} is readable by other users (mode ${r.readableByOthers.toString(8)}); run chmod 600 on it unless a service needs that.`,
           );
       },
     );

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../../../shared/errors.ts';
 import { parseWholeNumber } from '../parse.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 
@@ -21,6 +22,18 @@ export function registerSandbox(program: Command): void {
         rpm: o.rpm,
         keyApi: o.keyApi,
         ...(o.state ? { stateFile: o.state } : {}),
+      }).catch((e: unknown) => {
+        // The sandbox's own errors name only the port or the state file: safe to show.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE')
+          throw new AppError(
+            'NETWORK',
+            `Port ${o.port} on 127.0.0.1 is already in use; choose another with --port.`,
+          );
+        throw new AppError(
+          'STORE_IO',
+          e instanceof Error ? e.message : 'The sandbox could not start.',
+        );
       });
       sandboxState.serving = true;
       const out = process.stdout;
