@@ -1,5 +1,5 @@
 // An ApexVerify-compatible server on 127.0.0.1 for tests, benchmarks and the demo.
-// One account per sandbox; see /work/shared/apexverify-api.md for the behaviour it mirrors.
+// One account per sandbox; see apexverify-api.md in the shared design folder for the behaviour it mirrors.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
