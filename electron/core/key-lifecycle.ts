@@ -89,6 +89,21 @@ async function proveRevoked(
   }
 }
 
+/**
+ * Best effort: removes secrets of keys already recorded as revoked that an earlier revoke could
+ * not delete (the keychain was locked then). They no longer work; they only clutter.
+ */
+async function sweepRevokedSecrets(deps: CoreDeps): Promise<void> {
+  try {
+    const revoked = new Set(
+      (await deps.store.read()).keys.filter((k) => k.status === 'revoked').map((k) => k.id),
+    );
+    for (const id of await deps.vault.listIds()) if (revoked.has(id)) await deps.vault.delete(id);
+  } catch {
+    // Left for the next revoke.
+  }
+}
+
 export interface RevokeResult {
   key: KeyView;
   /** The proof: the key answered 401 after revocation. */
@@ -155,6 +170,7 @@ export async function revokeKey(
     () => true,
     () => false,
   );
+  await sweepRevokedSecrets(deps);
   await deps.audit.append({
     ...auditBase,
     outcome: 'ok',

@@ -79,6 +79,12 @@ describe('core consistency under partial failure', () => {
       outcome: 'ok',
       detail: { secretRemoved: false },
     });
+    expect(core.vault.entries.has(view.id)).toBe(true);
+    // The next revoke, with the keychain open again, sweeps the leftover secret.
+    core.vault.failing.clear();
+    await generateKey(core, { account: 'acme', label: 'second', environment: 'staging' });
+    await revokeKey(core, { label: 'second' }, 'second');
+    expect(core.vault.entries.has(view.id)).toBe(false);
   });
 
   it('revoke: a keychain that cannot read the secret stops before any server call', async () => {
