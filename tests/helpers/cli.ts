@@ -76,6 +76,20 @@ function logRun(args: string[], r: CliResult, allowSecret: boolean): void {
   );
 }
 
+/** Adds an account through the CLI (its key on stdin) and returns the mode it printed. */
+export async function addAccountCli(
+  env: CliEnv,
+  name: string,
+  baseUrl: string,
+  key: string,
+): Promise<string> {
+  const r = await runCli(env, ['account', 'add', '--name', name, '--base-url', baseUrl], {
+    input: key,
+  });
+  if (r.code !== 0) throw new Error(`account add failed (${r.code}): ${r.stderr}`);
+  return r.stdout.trim();
+}
+
 /** A secret of the sandbox's shape, made at run time (never a literal in the repo). */
 export function fakeSecret(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

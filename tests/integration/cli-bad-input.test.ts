@@ -3,7 +3,14 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
-import { fakeSecret, newCliEnv, runCli, type CliEnv, type CliResult } from '../helpers/cli.ts';
+import {
+  addAccountCli,
+  fakeSecret,
+  newCliEnv,
+  runCli,
+  type CliEnv,
+  type CliResult,
+} from '../helpers/cli.ts';
 import { hasTestKeyring, secretToolAccounts } from '../helpers/keyring.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
@@ -26,13 +33,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys refuses bad input and changes nothing
   beforeAll(async () => {
     sandbox = await startSandbox();
     env = newCliEnv('cli-bad');
-    expect(
-      (
-        await runCli(env, ['account', 'add', '--name', 'acme', '--base-url', sandbox.url], {
-          input: sandbox.bootstrapKey as string,
-        })
-      ).code,
-    ).toBe(0);
+    await addAccountCli(env, 'acme', sandbox.url, sandbox.bootstrapKey as string);
     expect(
       (
         await runCli(env, [

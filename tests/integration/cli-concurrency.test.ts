@@ -2,7 +2,7 @@
 // parallel and every record must survive.
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox/server.ts';
-import { newCliEnv, runCli } from '../helpers/cli.ts';
+import { addAccountCli, newCliEnv, runCli } from '../helpers/cli.ts';
 import { hasTestKeyring } from '../helpers/keyring.ts';
 
 describe.skipIf(!hasTestKeyring)('concurrent CLI processes on one store', () => {
@@ -10,13 +10,7 @@ describe.skipIf(!hasTestKeyring)('concurrent CLI processes on one store', () => 
     const sandbox = await startSandbox({ rpm: 100_000 });
     try {
       const env = newCliEnv('cli-conc');
-      expect(
-        (
-          await runCli(env, ['account', 'add', '--name', 'acme', '--base-url', sandbox.url], {
-            input: sandbox.bootstrapKey as string,
-          })
-        ).code,
-      ).toBe(0);
+      await addAccountCli(env, 'acme', sandbox.url, sandbox.bootstrapKey as string);
       const workers = Array.from({ length: 6 }, async (_, w) => {
         for (let i = 0; i < 4; i++) {
           const label = `w${w}-k${i}`;

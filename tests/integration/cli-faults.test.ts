@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
-import { newCliEnv, runCli, type CliEnv, type CliResult } from '../helpers/cli.ts';
+import { addAccountCli, newCliEnv, runCli, type CliEnv, type CliResult } from '../helpers/cli.ts';
 import { hasTestKeyring } from '../helpers/keyring.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
@@ -25,13 +25,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys under faults', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     env = newCliEnv('cli-faults');
-    expect(
-      (
-        await runCli(env, ['account', 'add', '--name', 'acme', '--base-url', sandbox.url], {
-          input: sandbox.bootstrapKey as string,
-        })
-      ).code,
-    ).toBe(0);
+    await addAccountCli(env, 'acme', sandbox.url, sandbox.bootstrapKey as string);
     const issued = sandbox.issueKey('prod');
     secret = issued.key;
     expect(

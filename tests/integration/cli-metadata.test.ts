@@ -2,7 +2,7 @@
 // and verify --all's pacing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
-import { newCliEnv, runCli, type CliEnv } from '../helpers/cli.ts';
+import { addAccountCli, newCliEnv, runCli, type CliEnv } from '../helpers/cli.ts';
 import { hasTestKeyring } from '../helpers/keyring.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -22,13 +22,7 @@ describe.skipIf(!hasTestKeyring)('key metadata and settings', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     env = newCliEnv('cli-meta');
-    expect(
-      (
-        await runCli(env, ['account', 'add', '--name', 'acme', '--base-url', sandbox.url], {
-          input: sandbox.bootstrapKey as string,
-        })
-      ).code,
-    ).toBe(0);
+    await addAccountCli(env, 'acme', sandbox.url, sandbox.bootstrapKey as string);
     expect(
       (
         await runCli(env, [
