@@ -74,10 +74,6 @@ export function normaliseBaseUrl(raw: string): { url: string } | { problem: stri
   return { url: `${u.origin}${u.pathname.replace(/\/+$/, '')}` };
 }
 
-export const DEFAULT_ROTATION_DAYS: Record<string, number | null> = {
-  production: 90,
-};
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a key is due for rotation, or null when it has no period. */

@@ -226,11 +226,6 @@ export async function listKeys(
     .map((k) => toView(data, k));
 }
 
-export async function getKey(deps: CoreDeps, ref: KeyRef): Promise<KeyView> {
-  const data = await deps.store.read();
-  return toView(data, resolveKey(data, ref).key);
-}
-
 export type MetaPatch = Partial<Omit<KeyMeta, 'label'>>;
 
 /** Local metadata only; a label change would have to reach the server and is not offered here. */

@@ -24,21 +24,11 @@ import {
 } from '../../electron/core/store.ts';
 import type { ConfFactoryOptions, OpenStoreOptions } from '../../electron/core/store.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
+import { sampleAccount } from '../helpers/records.ts';
 
 const fixedClock = { now: () => new Date('2025-03-04T05:06:07.089Z') };
 
-function account(id: string): Account {
-  return {
-    id,
-    name: `Account ${id}`,
-    baseUrl: 'http://127.0.0.1:1',
-    dashboardUrl: 'http://127.0.0.1:1/dashboard',
-    mode: 'api',
-    keyFingerprint: `fp-${id}`,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    lastSyncAt: null,
-  };
-}
+const account = (id: string): Account => sampleAccount(id);
 
 function setup(opts: Partial<OpenStoreOptions> = {}) {
   const dir = makeTempDir('store');
