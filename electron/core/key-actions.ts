@@ -11,7 +11,7 @@ import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
  * Takes the secret, lets `use` hand it out, and only when that worked records the hand-out (the
  * audit event, and in dashboard mode the last use); a failed hand-out is audited as failed.
  */
-async function handOut<T>(
+export async function handOut<T>(
   deps: CoreDeps,
   ref: KeyRef,
   action: AuditEvent['action'],
