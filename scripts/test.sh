@@ -24,6 +24,7 @@ fi
 
 echo "== type-check"
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p tsconfig.web.json
 echo "== lint"
 npx eslint . --max-warnings 0
 echo "== format"

@@ -1,0 +1,97 @@
+// One handler per contract channel, over the core. Inputs arrive parsed by dispatch.ts; outputs
+// are parsed again there, so nothing outside the contract (never a secret) leaves by accident.
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
+import { externalUrlAllowed } from '../../../shared/url-policy.ts';
+import type { Account } from '../../../shared/schemas.ts';
+import { accountById } from '../accounts.ts';
+import { handOut, revealKey, writeKeyToEnv } from '../key-actions.ts';
+import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
+import { resolveKey } from '../key-records.ts';
+import { verifyKey } from '../key-verify.ts';
+import { generateKey, importKey, listKeys, updateKeyMeta } from '../keys.ts';
+import type { AppContext } from './context.ts';
+import { checkConnection, keychainState, storeError } from './status.ts';
+import { createVerifyJobs } from './verify-jobs.ts';
+
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>>;
+};
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isSandbox = (a: Account) => LOOPBACK.has(new URL(a.baseUrl).hostname);
+
+function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
+  return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
+}
+
+export function createHandlers(ctx: AppContext): Handlers {
+  const { deps } = ctx;
+  const jobs = createVerifyJobs(deps);
+  let noticesShown = 0;
+  const accountName = async (accountId: string) =>
+    accountById(await deps.store.read(), accountId).name;
+
+  return {
+    async getStatus() {
+      const notices = deps.store.notices.slice(noticesShown);
+      noticesShown = deps.store.notices.length;
+      return {
+        keychain: await keychainState(deps),
+        platform: platformOf(ctx.platform),
+        notices: [...notices],
+        storeError: await storeError(deps),
+        clipboardClearSec:
+          (await deps.store.read().catch(() => null))?.settings.clipboardClearSec ?? 30,
+        transport: ctx.transport,
+      };
+    },
+    checkConnection: () => checkConnection(deps),
+    async listAccounts() {
+      const { accounts } = await deps.store.read();
+      return accounts.map((a) => ({ ...a, isSandbox: isSandbox(a) }));
+    },
+    listKeys: (input) => listKeys(deps, { includeRevoked: input.includeRevoked ?? true }),
+    async generateKey({ accountId, ...meta }) {
+      return generateKey(deps, { ...meta, account: await accountName(accountId) });
+    },
+    async captureKey({ accountId, secret, ...meta }) {
+      return importKey(deps, { ...meta, secret, account: await accountName(accountId) });
+    },
+    updateKeyMeta: ({ id, patch }) => updateKeyMeta(deps, { id }, patch),
+    verifyKey: ({ id }) => verifyKey(deps, { id }),
+    startVerifyAll: async () => jobs.start(),
+    getVerifyAll: async ({ jobId }) => jobs.get(jobId),
+    cancelVerifyAll: async ({ jobId }) => jobs.cancel(jobId),
+    async copyKey({ id }) {
+      const sec = (await deps.store.read()).settings.clipboardClearSec;
+      const { clearAt } = await handOut(deps, { id }, 'copied', { via: 'app' }, async (secret) =>
+        ctx.clipboard.copy(secret, sec),
+      );
+      return {
+        clearAfterSec: sec,
+        copiedAt: new Date(clearAt.getTime() - sec * 1000).toISOString(),
+      };
+    },
+    revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
+    writeKeyToEnv: ({ id, path, variable }) => writeKeyToEnv(deps, { id }, path, variable),
+    setKeyEnabled: ({ id, enabled }) => setKeyEnabled(deps, { id }, enabled),
+    revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
+    async keyAudit({ id, limit }) {
+      resolveKey(await deps.store.read(), { id });
+      const events = await deps.audit.list();
+      return events
+        .filter((e) => e.keyId === id)
+        .slice(-(limit ?? 100))
+        .reverse();
+    },
+    async openDashboard({ accountId }) {
+      const url = accountById(await deps.store.read(), accountId).dashboardUrl;
+      if (!externalUrlAllowed(url)) return { opened: false, url };
+      if (!(await ctx.openExternal(url)))
+        throw new AppError('INTERNAL', `The browser could not be opened; open ${url} yourself.`);
+      return { opened: true, url };
+    },
+  };
+}

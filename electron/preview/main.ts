@@ -1,0 +1,49 @@
+// npm run preview: the built renderer and the real core (keychain, store, sandbox account) on
+// 127.0.0.1, for development and for the end-to-end tests. Never packaged.
+//   APEXKEYS_DATA_DIR, APEXKEYS_KEYCHAIN_SERVICE  where the data and the secrets live
+//   APEXKEYS_PREVIEW_PORT                          port (default: any free one)
+//   APEXKEYS_PREVIEW_SANDBOX=off                   do not start the built-in sandbox (tests bring their own)
+//   APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE  the sandbox's port and state file
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from '../core/app/handlers.ts';
+import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
+import { wireCore } from '../core/wire.ts';
+import { startSandboxAccount } from '../sandbox/bootstrap.ts';
+import { startPreview } from './server.ts';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const env = process.env;
+
+const deps = await wireCore({ actor: 'app' });
+const closers: Array<() => Promise<void>> = [];
+if (env.APEXKEYS_PREVIEW_SANDBOX !== 'off') {
+  const boot = await startSandboxAccount(deps, {
+    ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
+    ...(env.APEXKEYS_SANDBOX_STATE ? { stateFile: env.APEXKEYS_SANDBOX_STATE } : {}),
+  });
+  closers.push(() => boot.sandbox.close());
+  process.stderr.write(`${boot.message}\n`);
+}
+const clipboard = createClipboardGuard({ clipboard: memoryClipboard() });
+const handlers = createHandlers({
+  deps,
+  clipboard,
+  // The preview never drives the OS browser; the window shows the URL to open instead.
+  openExternal: async () => false,
+  transport: 'preview',
+  platform: process.platform,
+});
+const preview = await startPreview({
+  rendererDir,
+  handlers,
+  ...(env.APEXKEYS_PREVIEW_PORT ? { port: Number(env.APEXKEYS_PREVIEW_PORT) } : {}),
+});
+closers.push(() => preview.close());
+process.stdout.write(`Preview: ${preview.url}\n`);
+
+const stop = async () => {
+  clipboard.clearIfUnchanged();
+  await Promise.allSettled(closers.map((c) => c()));
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop()).on('SIGTERM', () => void stop());

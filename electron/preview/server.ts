@@ -1,0 +1,136 @@
+// The preview host: the built renderer and the contract's handlers over loopback HTTP, behind a
+// random token, so the whole app runs in a browser where no Electron binary exists. Dev/test only.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, sep } from 'node:path';
+import { APP_CSP, PREVIEW_CSP } from '../../shared/csp.ts';
+import { dispatch } from '../core/app/dispatch.ts';
+import type { Handlers } from '../core/app/handlers.ts';
+
+export interface PreviewOptions {
+  rendererDir: string;
+  handlers: Handlers;
+  port?: number;
+  token?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const MAX_BODY = 64 * 1024;
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
+
+const sameToken = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Host must name this loopback port; Origin, when sent, must be this loopback origin. */
+export function loopbackOnly(req: IncomingMessage, port: number): boolean {
+  const allowed = LOOPBACK_HOSTS.map((h) => `${h}:${port}`);
+  if (!allowed.includes(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || allowed.some((a) => origin === `http://${a}`);
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': PREVIEW_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new RangeError('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const root = await realpath(opts.rendererDir);
+  let port = 0;
+
+  async function serveFile(res: ServerResponse, rel: string): Promise<void> {
+    const file = join(root, rel === '' ? 'index.html' : rel);
+    let real: string;
+    try {
+      real = await realpath(file);
+    } catch {
+      return send(res, 404, 'Not found', 'text/plain');
+    }
+    // Only files under the built renderer, whatever the path says.
+    if (!real.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');
+    let body = await readFile(real);
+    if (real.endsWith('index.html'))
+      body = Buffer.from(body.toString('utf8').replace(APP_CSP, PREVIEW_CSP));
+    send(res, 200, body, TYPES[extname(real)] ?? 'application/octet-stream');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!loopbackOnly(req, port)) return send(res, 403, 'Forbidden', 'text/plain');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, first = '', ...rest] = url.pathname.split('/');
+    if (!sameToken(first, token)) return send(res, 403, 'Forbidden', 'text/plain');
+    const rel = rest.map(decodeURIComponent).join('/');
+    if (rel.startsWith('api/')) {
+      // JSON only: a cross-site form cannot send it without a preflight this server never grants.
+      if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json'))
+        return send(res, 405, 'Method not allowed', 'text/plain');
+      let input: unknown;
+      try {
+        input = await readJson(req);
+      } catch {
+        return send(res, 400, 'Bad request', 'text/plain');
+      }
+      const result = await dispatch(opts.handlers, rel.slice(4), input);
+      return send(res, 200, JSON.stringify(result), TYPES['.json'] as string);
+    }
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
+    return serveFile(res, rel);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/${token}/`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,42 @@
+// The built-in sandbox account: started on a fixed loopback port and added as account "sandbox"
+// once, so every feature can be tried with no ApexVerify account.
+import { addAccount } from '../core/accounts.ts';
+import type { CoreDeps } from '../core/deps.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
+import { startSandbox, type Sandbox } from './server.ts';
+
+export const SANDBOX_ACCOUNT = 'sandbox';
+export const DEFAULT_SANDBOX_PORT = 4780;
+
+export interface SandboxBootstrap {
+  sandbox: Sandbox;
+  /** What happened to the account, in one sentence for the console. */
+  message: string;
+}
+
+export async function startSandboxAccount(
+  deps: CoreDeps,
+  opts: { port?: number; stateFile?: string },
+): Promise<SandboxBootstrap> {
+  const sandbox = await startSandbox({
+    port: opts.port ?? DEFAULT_SANDBOX_PORT,
+    ...(opts.stateFile ? { stateFile: opts.stateFile } : {}),
+  });
+  const { accounts } = await deps.store.read();
+  if (accounts.some((a) => a.name === SANDBOX_ACCOUNT))
+    return { sandbox, message: `Sandbox on ${sandbox.url} (account "${SANDBOX_ACCOUNT}").` };
+  // A fresh key from the sandbox itself: it never has to be shown to anyone.
+  const { key } = sandbox.issueKey('apexkeys-app-account');
+  try {
+    await addAccount(deps, { name: SANDBOX_ACCOUNT, baseUrl: sandbox.url, secret: key });
+    return {
+      sandbox,
+      message: `Sandbox on ${sandbox.url}, added as account "${SANDBOX_ACCOUNT}".`,
+    };
+  } catch (e) {
+    return {
+      sandbox,
+      message: `Sandbox on ${sandbox.url}; the account could not be added: ${toErrorInfo(e).message}`,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+// The one IPC contract: channel -> input schema, output schema. Main's registration, the
+// preload, the preview host and the renderer all derive from this table.
+import { z } from 'zod';
+import { auditEventSchema } from '../schemas.ts';
+import {
+  accountViewSchema,
+  appStatusSchema,
+  connectionSchema,
+  envWriteResultSchema,
+  errorInfoSchema,
+  keyViewSchema,
+  revokeResultSchema,
+  verifyJobSchema,
+  verifyResultSchema,
+} from '../views.ts';
+
+// Bounds keep a misbehaving renderer from sending megabytes; the core applies the real rules.
+const id = z.string().min(1).max(128);
+const text = (max: number) => z.string().max(max);
+const keyRef = z.object({ id }).strict();
+const none = z.object({}).strict();
+
+const newKeyFields = {
+  accountId: id,
+  label: text(128),
+  environment: text(64),
+  service: text(256).optional(),
+  owner: text(256).optional(),
+};
+
+export const contract = {
+  getStatus: { input: none, output: appStatusSchema },
+  checkConnection: { input: none, output: connectionSchema },
+  listAccounts: { input: none, output: z.array(accountViewSchema) },
+  listKeys: {
+    input: z.object({ includeRevoked: z.boolean().optional() }).strict(),
+    output: z.array(keyViewSchema),
+  },
+  generateKey: { input: z.object(newKeyFields).strict(), output: keyViewSchema },
+  /** Dashboard mode: the key the user pasted; it is verified before it is stored. */
+  captureKey: {
+    input: z.object({ ...newKeyFields, secret: text(512) }).strict(),
+    output: keyViewSchema,
+  },
+  updateKeyMeta: {
+    input: z
+      .object({
+        id,
+        patch: z
+          .object({
+            environment: text(64).optional(),
+            service: text(256).optional(),
+            owner: text(256).optional(),
+            notes: text(4000).optional(),
+            rotationPeriodDays: z.number().int().positive().max(3650).nullable().optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    output: keyViewSchema,
+  },
+  verifyKey: { input: keyRef, output: verifyResultSchema },
+  startVerifyAll: { input: none, output: verifyJobSchema },
+  getVerifyAll: { input: z.object({ jobId: id }).strict(), output: verifyJobSchema },
+  cancelVerifyAll: { input: z.object({ jobId: id }).strict(), output: verifyJobSchema },
+  /** Copies in the main process; the secret never reaches the renderer. */
+  copyKey: {
+    input: keyRef,
+    output: z.object({ clearAfterSec: z.number(), copiedAt: z.string() }),
+  },
+  /** The only channel that hands the renderer a secret: an explicit Reveal. */
+  revealKey: { input: keyRef, output: z.object({ secret: z.string() }) },
+  writeKeyToEnv: {
+    input: z.object({ id, path: text(4096), variable: text(128).optional() }).strict(),
+    output: envWriteResultSchema,
+  },
+  setKeyEnabled: { input: z.object({ id, enabled: z.boolean() }).strict(), output: keyViewSchema },
+  revokeKey: {
+    input: z.object({ id, confirmLabel: text(128) }).strict(),
+    output: revokeResultSchema,
+  },
+  keyAudit: {
+    input: z.object({ id, limit: z.number().int().positive().max(500).optional() }).strict(),
+    output: z.array(auditEventSchema),
+  },
+  /** Opens the account's dashboard in the browser (https on the allow-list only). */
+  openDashboard: {
+    input: z.object({ accountId: id }).strict(),
+    output: z.object({ opened: z.boolean(), url: z.string() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.infer<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const channelName = (c: Channel): string => `apexkeys:${c}`;
+
+/** What every call returns across a boundary: a value, or a typed error (never a stack). */
+export type Result<T> =
+  { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfoSchema> };
+
+export const resultSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: errorInfoSchema }),
+  ]);
+
+/** The API the renderer sees as window.apexKeys: one named function per channel. */
+export type ApexKeysApi = {
+  [C in Channel]: (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+};
