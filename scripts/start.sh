@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# npm start: runs the app. Until the desktop window lands, this starts the sandbox (an
-# ApexVerify-compatible server on 127.0.0.1) and shows how to use the apexkeys CLI against it.
+# npm start: runs the app in its Electron window, on the built-in sandbox account until a real
+# ApexVerify account is added. Where the Electron runtime cannot run, it says so and serves the
+# same app through the preview host instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x node_modules/.bin/tsx ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci (dependencies missing or out of date)"
-  npm ci --no-audit --no-fund
+source scripts/ensure-deps.sh
+
+if why=$(node scripts/electron-available.mjs 2>&1); then
+  npx electron-vite build --logLevel warn
+  exec npx electron .
 fi
-exec node scripts/start-demo.mjs
+
+cat >&2 <<MSG
+
+The Electron runtime cannot run on this machine (${why:-its binary is not installed}), so the
+desktop window cannot open. Starting the same app in the preview host instead: the same
+renderer and the same core (your OS keychain, your data folder, the built-in sandbox account
+on 127.0.0.1), served on a loopback address with a one-time token. Open the URL below in a
+browser on this machine. To get the window, install the Electron runtime (npm rebuild
+electron, with network access to its download host) and run npm start again.
+
+MSG
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ "$(uname)" = Linux ]; then
+  echo "No D-Bus session here, so no keychain can be reached: the app will say so. For a throwaway keyring that is deleted on exit, run: bash scripts/with-keyring.sh npm start" >&2
+fi
+export APEXKEYS_SANDBOX_STATE="${APEXKEYS_SANDBOX_STATE:-$PWD/.tmp/sandbox-state.json}"
+mkdir -p .tmp
+exec bash scripts/preview.sh

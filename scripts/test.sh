@@ -4,12 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci (dependencies missing or out of date)"
-  npm ci --no-audit --no-fund
-fi
+source scripts/ensure-deps.sh
 missing=""
-for tool in dbus-run-session gnome-keyring-daemon secret-tool; do
+for tool in dbus-run-session gnome-keyring-daemon secret-tool chromium; do
   command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 if [ -n "$missing" ]; then
@@ -25,6 +22,7 @@ fi
 echo "== type-check"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p tsconfig.web.json
+npx tsc --noEmit -p tsconfig.e2e.json
 echo "== lint"
 npx eslint . --max-warnings 0
 echo "== format"
@@ -35,13 +33,19 @@ trap 'rm -rf "$root"' EXIT
 export APEXKEYS_TEST_ROOT="$root" NO_COLOR=1
 report="$root/vitest-report.json"
 
-echo "== tests (throwaway HOME, XDG dirs, D-Bus session and gnome-keyring under $root)"
+echo "== unit and integration tests (throwaway HOME, XDG dirs, D-Bus session and gnome-keyring under $root)"
 set +e
 bash scripts/with-keyring.sh npx vitest run --exclude 'tests/final/**' --reporter=default --reporter=json --outputFile.json="$report"
 status=$?
+echo "== end-to-end tests in Debian's Chromium (preview host, sandbox, throwaway keyring)"
+APEXKEYS_PW_REPORT="$root/playwright-report.json" bash scripts/with-keyring.sh npx playwright test
+e2e=$?
+echo "== Electron end-to-end test (runs only where the Electron runtime exists)"
+APEXKEYS_PW_REPORT="$root/electron-report.json" bash scripts/with-keyring.sh npx playwright test -c playwright.electron.config.ts
+electron=$?
 echo "== secret scan over everything the suite wrote"
 bash scripts/with-keyring.sh npx vitest run tests/final --reporter=default
 scan=$?
 set -e
-node scripts/summarise-vitest.mjs "$report" || true
-[ "$status" -eq 0 ] && [ "$scan" -eq 0 ]
+node scripts/summarise-tests.mjs "$report" "$root/playwright-report.json" "$root/electron-report.json" || true
+[ "$status" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$electron" -eq 0 ] && [ "$scan" -eq 0 ]

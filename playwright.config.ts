@@ -1,0 +1,40 @@
+// End-to-end tests: the built renderer in Debian's Chromium, served by the preview host with the
+// real core (a throwaway gnome-keyring, a sandbox ApexVerify on 127.0.0.1). Never `playwright install`.
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.APEXKEYS_PW_REPORT ?? 'test-results/e2e.json' }],
+  ],
+  // Under the suite's throwaway root when there is one, so the final secret scan reads it too.
+  outputDir: process.env.APEXKEYS_TEST_ROOT
+    ? `${process.env.APEXKEYS_TEST_ROOT}/playwright`
+    : 'test-results/e2e',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Every address the tests use is loopback; nothing else may be reached.
+    serviceWorkers: 'block',
+  },
+});

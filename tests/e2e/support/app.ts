@@ -1,0 +1,95 @@
+// One app per test: a sandbox ApexVerify on 127.0.0.1, the real core on a throwaway data folder
+// and keychain service, and the preview host as a child process serving the built renderer.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { addAccount } from '../../../electron/core/accounts.ts';
+import type { CoreDeps } from '../../../electron/core/deps.ts';
+import { wireCore } from '../../../electron/core/wire.ts';
+import { startSandbox, type Sandbox } from '../../../electron/sandbox/server.ts';
+import type { Account } from '../../../shared/schemas.ts';
+import { makeTempDir } from '../../helpers/tmp.ts';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface AppOptions {
+  /** The sandbox account's mode: API (key management endpoints) or dashboard only. */
+  mode: 'api' | 'dashboard';
+  /** 'none': the preview host runs with no D-Bus session, so no keychain can be reached. */
+  keychain: 'ok' | 'none';
+}
+
+export interface AppHandle {
+  url: string;
+  sandbox: Sandbox;
+  deps: CoreDeps;
+  account: Account | null;
+  dataDir: string;
+  /** Every secret this app's keychain service holds (keys and the account key). */
+  secrets(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const m = /^Preview: (\S+)$/m.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.once('exit', (code) => reject(new Error(`preview host exited (${code}): ${err}`)));
+  });
+}
+
+export async function startApp(opts: AppOptions): Promise<AppHandle> {
+  const dataDir = makeTempDir('e2e-data');
+  const service = `apexkeys-e2e-${randomBytes(6).toString('hex')}`;
+  const sandbox = await startSandbox({ port: 0, keyApi: opts.mode === 'api', rpm: 6000 });
+  const deps = await wireCore({ dataDir, keychainService: service, actor: 'cli' });
+  const account =
+    opts.keychain === 'ok'
+      ? await addAccount(deps, {
+          name: 'sandbox',
+          baseUrl: sandbox.url,
+          secret: sandbox.bootstrapKey as string,
+        })
+      : null;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APEXKEYS_DATA_DIR: dataDir,
+    APEXKEYS_KEYCHAIN_SERVICE: service,
+    APEXKEYS_PREVIEW_SANDBOX: 'off',
+    // Fail fast so an unreachable sandbox shows as offline within a second or two.
+    APEXKEYS_HTTP_TIMEOUT_MS: '4000',
+    APEXKEYS_HTTP_RETRIES: '0',
+  };
+  if (opts.keychain === 'none') delete env.DBUS_SESSION_BUS_ADDRESS;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/main.ts'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    sandbox,
+    deps,
+    account,
+    dataDir,
+    async secrets() {
+      if (opts.keychain === 'none') return [sandbox.bootstrapKey as string];
+      const ids = await deps.vault.listIds();
+      const values = await Promise.all(ids.map((id) => deps.vault.get(id).catch(() => null)));
+      return values.filter((v): v is string => typeof v === 'string');
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await sandbox.close().catch(() => undefined);
+      if (opts.keychain === 'ok')
+        for (const id of await deps.vault.listIds().catch(() => [])) await deps.vault.delete(id);
+    },
+  };
+}
