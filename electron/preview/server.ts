@@ -1,7 +1,7 @@
 // The preview host: the built renderer and the contract's handlers over loopback HTTP, behind a
 // random token, so the whole app runs in a browser where no Electron binary exists. Dev/test only.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
@@ -83,6 +83,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     // Only files under the built renderer, whatever the path says.
     if (!real.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');
+    // A folder is not a page (reading it would fail with EISDIR).
+    if (!(await stat(real)).isFile()) return send(res, 404, 'Not found', 'text/plain');
     let body = await readFile(real);
     if (real.endsWith('index.html'))
       body = Buffer.from(body.toString('utf8').replace(APP_CSP, PREVIEW_CSP));
