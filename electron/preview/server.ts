@@ -96,7 +96,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, first = '', ...rest] = url.pathname.split('/');
     if (!sameToken(first, token)) return send(res, 403, 'Forbidden', 'text/plain');
-    const rel = rest.map(decodeURIComponent).join('/');
+    let rel: string;
+    try {
+      rel = rest.map(decodeURIComponent).join('/');
+    } catch {
+      // A malformed escape ("%", "%E0%A4%A") names no file.
+      return send(res, 404, 'Not found', 'text/plain');
+    }
     if (rel.startsWith('api/')) {
       // JSON only: a cross-site form cannot send it without a preflight this server never grants.
       if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json'))
