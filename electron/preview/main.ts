@@ -4,6 +4,8 @@
 //   APEXKEYS_PREVIEW_PORT                          port (default: any free one)
 //   APEXKEYS_PREVIEW_SANDBOX=off                   do not start the built-in sandbox (tests bring their own)
 //   APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE  the sandbox's port and state file
+//   APEXKEYS_PREVIEW_RENDERER_DIR                  the built renderer to serve (default out/renderer;
+//                                                  tests point it at a stand-in)
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/app/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
@@ -11,8 +13,10 @@ import { wireCore } from '../core/wire.ts';
 import { startSandboxAccount } from '../sandbox/bootstrap.ts';
 import { startPreview } from './server.ts';
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 const env = process.env;
+const rendererDir =
+  env.APEXKEYS_PREVIEW_RENDERER_DIR ||
+  fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 const deps = await wireCore({ actor: 'app' });
 const closers: Array<() => Promise<void>> = [];
