@@ -1,5 +1,6 @@
 // One handler per contract channel, over the core. Inputs arrive parsed by dispatch.ts; outputs
 // are parsed again there, so nothing outside the contract (never a secret) leaves by accident.
+import { isAbsolute } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
@@ -75,7 +76,16 @@ export function createHandlers(ctx: AppContext): Handlers {
       };
     },
     revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
-    writeKeyToEnv: ({ id, path, variable }) => writeKeyToEnv(deps, { id }, path, variable),
+    async writeKeyToEnv({ id, path, variable }) {
+      // The window knows nothing of this process's working folder: a relative path would put the
+      // secret wherever the app happened to be started.
+      if (!isAbsolute(path))
+        throw new AppError(
+          'BAD_INPUT',
+          'Give the full path of the .env file, not a relative one. Nothing was written.',
+        );
+      return writeKeyToEnv(deps, { id }, path, variable);
+    },
     setKeyEnabled: ({ id, enabled }) => setKeyEnabled(deps, { id }, enabled),
     revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
     async keyAudit({ id, limit }) {
