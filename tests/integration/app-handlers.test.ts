@@ -1,6 +1,6 @@
 // The window's handlers as the renderer calls them (through dispatch), over a real core and a
 // sandbox over real HTTP: each flow of the desktop issue, its audit trail and its refusals.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppRig, type AppRig } from '../helpers/app.ts';
@@ -76,6 +76,11 @@ describe('handlers in API mode', () => {
     const r = await rig.ok('writeKeyToEnv', { id: ci, path, variable: 'ACME_KEY' });
     expect(r).toMatchObject({ path, created: true, replaced: 0, backup: null });
     expect(readFileSync(path, 'utf8')).toBe(`ACME_KEY=${secretOf(rig, ci)}\n`);
+    expect((await actions(rig, ci)).at(-1)).toBe('exported:ok');
+    // A relative path would land wherever the app was started: refused, nothing handed out.
+    const rel = await rig.fail('writeKeyToEnv', { id: ci, path: '.env.apexkeys-test' });
+    expect(rel.code).toBe('BAD_INPUT');
+    expect(existsSync('.env.apexkeys-test')).toBe(false);
     expect((await actions(rig, ci)).at(-1)).toBe('exported:ok');
   });
 
