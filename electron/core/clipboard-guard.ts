@@ -1,18 +1,20 @@
 // Copies with auto-clear: the clipboard is cleared after the delay, and on quit or lock, but only
 // while it still holds what the app wrote. A keyed hash is kept for that check, never the value.
+// Electron's clipboard is asynchronous since v45 (W3C-style readText/writeText), so the guard
+// awaits whatever the clipboard returns; the CLI's and the preview's clipboards stay synchronous.
 import { createHmac, randomBytes } from 'node:crypto';
 
 export interface ClipboardLike {
-  writeText(text: string): void;
-  readText(): string;
-  clear(): void;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
+  clear(): void | Promise<void>;
 }
 
 export interface ClipboardGuard {
-  /** Writes the value and schedules the clear; returns when it will happen. */
-  copy(value: string, clearAfterSec: number): { clearAt: Date };
+  /** Writes the value and schedules the clear; resolves with when it will happen. */
+  copy(value: string, clearAfterSec: number): Promise<{ clearAt: Date }>;
   /** Clears now if the clipboard still holds the app's value; true when it cleared. */
-  clearIfUnchanged(): boolean;
+  clearIfUnchanged(): Promise<boolean>;
   /** Cancels the timer without clearing (tests, shutdown after a clear). */
   dispose(): void;
 }
@@ -48,22 +50,28 @@ export function createClipboardGuard(opts: ClipboardGuardOptions): ClipboardGuar
     timer = null;
   };
 
-  const clearIfUnchanged = (): boolean => {
+  const clearIfUnchanged = async (): Promise<boolean> => {
     cancel();
-    if (written === null) return false;
-    const ours = digest(clipboard.readText()) === written;
+    const expected = written;
+    if (expected === null) return false;
+    const current = digest(await clipboard.readText());
+    // A copy made while the clipboard was being read owns the clipboard now, and its own timer.
+    if (written !== expected) return false;
     written = null;
-    if (ours) clipboard.clear();
-    return ours;
+    if (current !== expected) return false;
+    await clipboard.clear();
+    return true;
   };
 
   return {
-    copy(value, clearAfterSec) {
+    async copy(value, clearAfterSec) {
       cancel();
-      clipboard.writeText(value);
+      written = null;
+      await clipboard.writeText(value);
       written = digest(value);
       const ms = Math.max(1, Math.round(clearAfterSec * 1000));
-      timer = setTimer(() => void clearIfUnchanged(), ms);
+      // A clipboard that cannot be read at that moment is left alone: never a crash in a timer.
+      timer = setTimer(() => void clearIfUnchanged().catch(() => false), ms);
       return { clearAt: new Date(now().getTime() + ms) };
     },
     clearIfUnchanged,
