@@ -16,6 +16,13 @@ const nodeBuiltins = [
   'net',
 ];
 
+// `import * as electron` or a default import would hide ipcMain/ipcRenderer from the rules
+// below: Electron is imported by name everywhere.
+const wholeElectronImports = ['ImportNamespaceSpecifier', 'ImportDefaultSpecifier'].map((kind) => ({
+  selector: `ImportDeclaration[source.value='electron'] > ${kind}`,
+  message: "Import Electron's modules by name, so the IPC import rules can see them.",
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'out', 'release', 'coverage'] },
   js.configs.recommended,
@@ -65,6 +72,43 @@ export default tseslint.config(
           message:
             'Only electron/main/ipc.ts imports ipcMain, and only the preload imports ipcRenderer.',
         },
+        ...wholeElectronImports,
+      ],
+    },
+  },
+  {
+    // The preload is the renderer's side: ipcMain has no business there.
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name="ipcMain"]',
+          message: 'The preload talks to main through ipcRenderer only.',
+        },
+        ...wholeElectronImports,
+      ],
+      // A sandboxed preload can require only Electron's renderer modules; the rest is bundled.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')),
+          patterns: ['node:*', '**/electron/core/**', '**/electron/main/**'],
+        },
+      ],
+    },
+  },
+  {
+    // Main's IPC registration never reaches for the renderer's side.
+    files: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name="ipcRenderer"]',
+          message: 'ipcRenderer belongs to the preload.',
+        },
+        ...wholeElectronImports,
       ],
     },
   },
