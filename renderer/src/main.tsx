@@ -1,12 +1,24 @@
+// The renderer's entry: one transport, one store, the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { pickApi } from './api/transport.ts';
+import { AppRoot } from './components/app-root.tsx';
+import { createAppStore, snapshotState } from './store/store.ts';
+import './styles/index.ts';
 
-function Placeholder() {
-  return <h1>API keys</h1>;
+declare global {
+  interface Window {
+    /** For the end-to-end leak check: a copy of the store's data (which never holds a secret). */
+    __apexKeysState?: () => unknown;
+  }
 }
+
+const api = pickApi();
+const store = createAppStore(api);
+window.__apexKeysState = () => snapshotState(store);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Placeholder />
+    <AppRoot store={store} api={api} />
   </StrictMode>,
 );

@@ -1,0 +1,69 @@
+// The details of the open key: a region named after its label, beside the list. Mounted per
+// key (keyed by id in the main window), so a revealed secret or a draft never carries over.
+import { useShallow } from 'zustand/react/shallow';
+import { useAccount, useKey } from '../hooks/use-selectors.ts';
+import { useAppStore } from '../store/context.ts';
+import { AuditList } from './audit-list.tsx';
+import { ErrorAlert } from './error-alert.tsx';
+import { KeyActions } from './key-actions.tsx';
+import { KeyDates } from './key-dates.tsx';
+import { MetadataForm } from './metadata-form.tsx';
+import { RevokedNote } from './revoked-note.tsx';
+import { StatusPill } from './status-pill.tsx';
+import { VerificationSection } from './verification-section.tsx';
+
+export function DetailsPanel({ keyId }: { keyId: string }) {
+  const k = useKey(keyId);
+  const account = useAccount(k?.accountId);
+  const { close, error, setError } = useAppStore(
+    useShallow((s) => ({
+      close: s.closeDetails,
+      error: s.errors.details,
+      setError: s.setError,
+    })),
+  );
+  if (!k) return null;
+  return (
+    <section role="region" aria-label={k.label} className="details">
+      <header className="details__header">
+        <div className="details__title">
+          <h2>{k.label}</h2>
+          <StatusPill status={k.status} />
+        </div>
+        <p className="details__sub">
+          <span title="Account">{k.account}</span>
+          {account && <span>{account.mode === 'api' ? 'API mode' : 'Dashboard mode'}</span>}
+          <span className="mono" title="Masked key">
+            {k.hint}
+          </span>
+          <span className="mono" title="Fingerprint (SHA-256, first 12 hex)">
+            {k.fingerprint}
+          </span>
+        </p>
+        <button
+          type="button"
+          className="btn btn--quiet details__close"
+          aria-label="Close details"
+          title="Close details (Esc)"
+          onClick={close}
+        >
+          <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+            <path d="M2.5 2.5l7 7M9.5 2.5l-7 7" />
+          </svg>
+        </button>
+      </header>
+      <div className="details__body">
+        {error && <ErrorAlert failure={error} onDismiss={() => setError('details', null)} />}
+        {k.status === 'revoked' ? (
+          <RevokedNote keyView={k} />
+        ) : (
+          <KeyActions keyView={k} mode={account?.mode ?? 'api'} />
+        )}
+        <VerificationSection keyView={k} />
+        <KeyDates keyView={k} />
+        <MetadataForm keyView={k} />
+        <AuditList keyId={k.id} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+// The one open dialog, if any. Each is mounted only while open.
+import { useAppStore } from '../store/context.ts';
+import { EnvDialog } from './env-dialog.tsx';
+import { NewKeyDialog } from './new-key-dialog.tsx';
+import { RevokeDialog } from './revoke-dialog.tsx';
+
+export function DialogHost() {
+  const dialog = useAppStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'new-key':
+      return <NewKeyDialog />;
+    case 'revoke':
+      return <RevokeDialog keyId={dialog.keyId} />;
+    case 'env':
+      return <EnvDialog keyId={dialog.keyId} />;
+  }
+}

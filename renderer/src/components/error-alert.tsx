@@ -1,0 +1,33 @@
+// An inline error: what failed, the core's explanation, and what to do next.
+import { nextStep, statusSuffix } from '../lib/errors.ts';
+import type { ScopedError } from '../store/messages-slice.ts';
+import { RetryCountdown } from './retry-countdown.tsx';
+
+interface Props {
+  failure: ScopedError;
+  onDismiss?: () => void;
+}
+
+export function ErrorAlert({ failure, onDismiss }: Props) {
+  const { what, error, at } = failure;
+  const step = nextStep(error);
+  return (
+    <div role="alert" className="alert alert--error">
+      <div className="alert__body">
+        <p className="alert__title">
+          {what} failed{statusSuffix(error)}.
+        </p>
+        <p>{error.message}</p>
+        {step && <p className="alert__step">{step}</p>}
+        {error.retryAfterSec !== undefined && (
+          <RetryCountdown deadline={at + error.retryAfterSec * 1000} />
+        )}
+      </div>
+      {onDismiss && (
+        <button type="button" className="btn btn--quiet alert__close" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// Above the list: the text filter and the environment and status filters.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ALL_ENVIRONMENTS, environmentsOf, type StatusFilter } from '../lib/key-list.ts';
+import { useAppStore } from '../store/context.ts';
+
+const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
+  ['live', 'Live keys (not revoked)'],
+  ['all', 'All keys'],
+  ['active', 'Active'],
+  ['disabled', 'Disabled'],
+  ['pending', 'Pending'],
+  ['revoked', 'Revoked'],
+  ['due', 'Overdue or due soon'],
+];
+
+const isStatusFilter = (v: string): v is StatusFilter => STATUS_OPTIONS.some(([o]) => o === v);
+
+/** Ctrl/Cmd+F focuses the element with this id. */
+export const FILTER_ID = 'key-filter';
+
+export function FilterBar() {
+  const s = useAppStore(
+    useShallow((st) => ({
+      keys: st.keys,
+      query: st.query,
+      environment: st.environmentFilter,
+      status: st.statusFilter,
+      setQuery: st.setQuery,
+      setEnvironment: st.setEnvironmentFilter,
+      setStatus: st.setStatusFilter,
+    })),
+  );
+  const environments = useMemo(() => environmentsOf(s.keys), [s.keys]);
+  return (
+    <div className="filter-bar" role="search">
+      <input
+        id={FILTER_ID}
+        type="search"
+        className="input filter-bar__text"
+        aria-label="Filter keys"
+        placeholder="Filter by label, service, owner…"
+        aria-keyshortcuts="Control+F Meta+F"
+        value={s.query}
+        onChange={(e) => s.setQuery(e.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <select
+        className="input"
+        aria-label="Environment filter"
+        value={s.environment}
+        onChange={(e) => s.setEnvironment(e.target.value)}
+      >
+        <option value={ALL_ENVIRONMENTS}>All environments</option>
+        {environments.map((env) => (
+          <option key={env} value={env}>
+            {env}
+          </option>
+        ))}
+      </select>
+      <select
+        className="input"
+        aria-label="Status filter"
+        value={s.status}
+        onChange={(e) => {
+          if (isStatusFilter(e.target.value)) s.setStatus(e.target.value);
+        }}
+      >
+        {STATUS_OPTIONS.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

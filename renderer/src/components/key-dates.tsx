@@ -1,0 +1,34 @@
+// When the key was made, last used, and is due for rotation.
+import type { KeyView } from '../../../shared/views.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { dueState } from '../lib/dates.ts';
+import { DueBadge } from './due-badge.tsx';
+import { RelativeTime } from './relative-time.tsx';
+
+export function KeyDates({ keyView: k }: { keyView: KeyView }) {
+  const now = useNow(60_000);
+  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
+  return (
+    <section className="details__section" aria-labelledby="dates-heading">
+      <h3 id="dates-heading">Dates</h3>
+      <dl className="facts">
+        <dt>Created</dt>
+        <dd>
+          <RelativeTime iso={k.createdAt} />
+        </dd>
+        <dt>Last used</dt>
+        <dd>
+          <RelativeTime iso={k.lastUsedAt} empty="Never" />
+        </dd>
+        <dt>Rotation due</dt>
+        <dd>
+          <RelativeTime
+            iso={k.status === 'revoked' ? null : k.rotationDueAt}
+            empty={k.status === 'revoked' ? '—' : 'No rotation period'}
+          />{' '}
+          <DueBadge due={due} />
+        </dd>
+      </dl>
+    </section>
+  );
+}

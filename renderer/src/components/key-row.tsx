@@ -1,0 +1,79 @@
+// One key in the grid. Presentational: the table decides position, focus and selection.
+import { memo } from 'react';
+import type { KeyView } from '../../../shared/views.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { useRowOutcome } from '../hooks/use-selectors.ts';
+import { dueState } from '../lib/dates.ts';
+import { DueBadge } from './due-badge.tsx';
+import { OutcomePill } from './outcome-pill.tsx';
+import { RelativeTime } from './relative-time.tsx';
+import { StatusPill } from './status-pill.tsx';
+
+interface Props {
+  keyView: KeyView;
+  /** 0-based position in the filtered list; aria-rowindex is this + 2 (the header is row 1). */
+  index: number;
+  /** Pixel offset for the virtualized list; undefined when rows flow normally (the baseline). */
+  top?: number | undefined;
+  active: boolean;
+  open: boolean;
+  tabbable: boolean;
+  onSelect: (id: string) => void;
+}
+
+export const KeyRow = memo(function KeyRow({
+  keyView: k,
+  index,
+  top,
+  active,
+  open,
+  tabbable,
+  onSelect,
+}: Props) {
+  const outcome = useRowOutcome(k);
+  const now = useNow(60_000);
+  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
+  const detail = [k.account, k.service].filter(Boolean).join(' · ');
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={open}
+      tabIndex={tabbable ? 0 : -1}
+      data-key-id={k.id}
+      className={`grid__row grid__row--body${active ? ' is-active' : ''}${open ? ' is-open' : ''}${k.status === 'revoked' ? ' is-revoked' : ''}`}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(k.id)}
+    >
+      <div role="gridcell" className="grid__cell grid__cell--label">
+        <span className="key-label">{k.label}</span>
+        {detail && <span className="key-detail">{detail}</span>}
+      </div>
+      <div role="gridcell" className="grid__cell grid__cell--environment">
+        <span className={`env env--${k.environment === 'production' ? 'prod' : 'other'}`}>
+          {k.environment}
+        </span>
+      </div>
+      <div role="gridcell" className="grid__cell grid__cell--status">
+        <StatusPill status={k.status} />
+        <OutcomePill outcome={outcome} />
+      </div>
+      <div role="gridcell" className="grid__cell grid__cell--createdAt">
+        <RelativeTime iso={k.createdAt} tabIndex={-1} />
+      </div>
+      <div role="gridcell" className="grid__cell grid__cell--lastUsedAt">
+        <RelativeTime iso={k.lastUsedAt} empty="Never" tabIndex={-1} />
+      </div>
+      <div role="gridcell" className="grid__cell grid__cell--rotationDueAt">
+        {k.status === 'revoked' ? (
+          <span className="muted">—</span>
+        ) : (
+          <>
+            <RelativeTime iso={k.rotationDueAt} empty="No period" tabIndex={-1} />
+            <DueBadge due={due} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+});

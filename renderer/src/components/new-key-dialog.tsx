@@ -1,0 +1,31 @@
+// "New key": the form, then the panel that offers the new key once (Copy, Reveal).
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { KeyView } from '../../../shared/views.ts';
+import { useAppStore } from '../store/context.ts';
+import { CreatedPanel } from './created-panel.tsx';
+import { Modal } from './modal.tsx';
+import { NewKeyForm } from './new-key-form.tsx';
+
+export function NewKeyDialog() {
+  const { close, openKey } = useAppStore(
+    useShallow((s) => ({ close: s.closeDialog, openKey: s.openKey })),
+  );
+  const [created, setCreated] = useState<KeyView | null>(null);
+  const finish = () => {
+    close();
+    if (created) openKey(created.id);
+  };
+  return (
+    <Modal labelledBy="new-key-title" onClose={finish} className="modal--form">
+      <h2 id="new-key-title" className="modal__title">
+        New key
+      </h2>
+      {created ? (
+        <CreatedPanel keyView={created} onDone={finish} />
+      ) : (
+        <NewKeyForm onCreated={setCreated} onCancel={close} />
+      )}
+    </Modal>
+  );
+}

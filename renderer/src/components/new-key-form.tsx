@@ -1,0 +1,120 @@
+// The "New key" form. API mode: Generate. Dashboard mode: open the dashboard, paste the key it
+// showed, Save (the core verifies it first). The pasted key lives only in this form's state.
+import { useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { KeyView } from '../../../shared/views.ts';
+import { environmentProblem, labelProblem, secretProblem } from '../../../shared/rules.ts';
+import { useOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAppStore } from '../store/context.ts';
+import { ActionButton } from './action-button.tsx';
+import { AccountSelect } from './account-select.tsx';
+import { EnvironmentOptions } from './environment-options.tsx';
+import { ErrorAlert } from './error-alert.tsx';
+import { Field } from './field.tsx';
+import { OFFLINE_REASON } from './key-actions.tsx';
+import { OpenDashboard } from './open-dashboard.tsx';
+
+interface Props {
+  onCreated: (key: KeyView) => void;
+  onCancel: () => void;
+}
+
+export function NewKeyForm({ onCreated, onCancel }: Props) {
+  const { accounts, generate, capture, error } = useAppStore(
+    useShallow((s) => ({
+      accounts: s.accounts,
+      generate: s.generateKey,
+      capture: s.captureKey,
+      error: s.errors.newKey,
+    })),
+  );
+  const offline = useOffline();
+  const busy = usePending('create');
+  const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  const [label, setLabel] = useState('');
+  const [environment, setEnvironment] = useState('development');
+  const [service, setService] = useState('');
+  const [owner, setOwner] = useState('');
+  const [secret, setSecret] = useState('');
+  const [tried, setTried] = useState(false);
+
+  const account = accounts.find((a) => a.id === accountId);
+  const dashboard = account?.mode === 'dashboard';
+  const problems = {
+    label: labelProblem(label),
+    environment: environmentProblem(environment),
+    secret: dashboard ? secretProblem(secret) : null,
+  };
+  const invalid = Object.values(problems).some(Boolean) || !account;
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setTried(true);
+    if (offline || busy) return;
+    if (invalid) {
+      e.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const input = { accountId, label, environment, service, owner };
+    const created = dashboard ? await capture(input, secret) : await generate(input);
+    setSecret('');
+    if (created) onCreated(created);
+  };
+
+  return (
+    <form className="modal__body" onSubmit={submit} noValidate>
+      {error && <ErrorAlert failure={error} />}
+      <AccountSelect accounts={accounts} value={accountId} onChange={setAccountId} />
+      <Field
+        label="Label"
+        value={label}
+        onChange={setLabel}
+        problem={problems.label}
+        showProblem={tried}
+        autoFocus
+        placeholder="e.g. checkout-prod"
+      />
+      <Field
+        label="Environment"
+        value={environment}
+        onChange={setEnvironment}
+        problem={problems.environment}
+        showProblem={tried}
+        list="new-key-envs"
+      />
+      <EnvironmentOptions id="new-key-envs" />
+      <div className="field-pair">
+        <Field label="Service" value={service} onChange={setService} />
+        <Field label="Owner" value={owner} onChange={setOwner} />
+      </div>
+      {dashboard && account && (
+        <fieldset className="capture">
+          <legend>Create the key in the dashboard, then paste it here</legend>
+          <OpenDashboard accountId={account.id} scope="newKey" />
+          <Field
+            label="Paste the new key"
+            type="password"
+            value={secret}
+            onChange={setSecret}
+            problem={problems.secret}
+            showProblem={tried}
+            hint="It goes straight to the OS keychain after ApexVerify accepts it."
+          />
+        </fieldset>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="btn btn--default" onClick={onCancel}>
+          Cancel
+        </button>
+        <ActionButton
+          type="submit"
+          variant="primary"
+          busy={busy}
+          disabledReason={offline ? OFFLINE_REASON : null}
+        >
+          {dashboard ? 'Save' : 'Generate'}
+        </ActionButton>
+      </div>
+    </form>
+  );
+}

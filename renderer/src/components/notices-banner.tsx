@@ -1,0 +1,22 @@
+// One-time notices from opening the store (for example, a repaired file).
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/context.ts';
+
+export function NoticesBanner() {
+  const { notices, dismiss } = useAppStore(
+    useShallow((s) => ({ notices: s.notices, dismiss: s.dismissNotices })),
+  );
+  if (notices.length === 0) return null;
+  return (
+    <section className="banner banner--notice" aria-label="Notices">
+      <ul>
+        {notices.map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" className="btn btn--quiet" onClick={dismiss}>
+        Dismiss notices
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// A revoked key: when, and the proof that ApexVerify now answers 401 to it.
+import type { KeyView } from '../../../shared/views.ts';
+import { exactTime } from '../lib/dates.ts';
+import { useAppStore } from '../store/context.ts';
+
+export function RevokedNote({ keyView: k }: { keyView: KeyView }) {
+  const proof = useAppStore((s) => (s.revokeProof?.keyId === k.id ? s.revokeProof : null));
+  const at = proof?.checkedAt ?? k.revokedAt;
+  return (
+    <section className="details__section revoked-note" aria-label="Revocation proof">
+      <p>
+        <strong>Revoked.</strong>{' '}
+        {at
+          ? `ApexVerify answered 401 to this key at ${exactTime(at)}: it no longer works anywhere.`
+          : 'This key no longer works.'}
+      </p>
+      {proof && !proof.secretRemoved && (
+        <p className="muted">
+          The keychain refused to delete the (now useless) secret; the next revocation removes it.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The key's last verification (when, outcome, the account's credits) and a Verify button.
+import type { KeyView } from '../../../shared/views.ts';
+import { useOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAppStore } from '../store/context.ts';
+import { ActionButton } from './action-button.tsx';
+import { OFFLINE_REASON } from './key-actions.tsx';
+import { RelativeTime } from './relative-time.tsx';
+
+const OUTCOME: Record<'ok' | 'unauthorized' | 'error', string> = {
+  ok: 'Works: ApexVerify accepted the key.',
+  unauthorized: 'Rejected (401): the key no longer works. Rotate or replace it.',
+  error: 'The check failed, which says nothing about the key itself.',
+};
+
+const number = new Intl.NumberFormat();
+
+export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
+  const verify = useAppStore((s) => s.verifyKey);
+  const offline = useOffline();
+  const busy = usePending(`verify:${k.id}`);
+  const v = k.lastVerification;
+  const revoked = k.status === 'revoked';
+  return (
+    <section className="details__section" aria-labelledby="verification-heading">
+      <div className="section-head">
+        <h3 id="verification-heading">Last verification</h3>
+        {!revoked && (
+          <ActionButton
+            busy={busy}
+            disabledReason={offline ? OFFLINE_REASON : null}
+            onClick={() => void verify(k.id)}
+          >
+            Verify
+          </ActionButton>
+        )}
+      </div>
+      {v === null ? (
+        <p className="muted">Not verified yet.</p>
+      ) : (
+        <dl className="facts">
+          <dt>Checked</dt>
+          <dd>
+            <RelativeTime iso={v.at} />
+          </dd>
+          <dt>Outcome</dt>
+          <dd className={`outcome outcome--${v.outcome}`}>
+            {OUTCOME[v.outcome]}
+            {v.errorCode ? ` (${v.errorCode})` : ''}
+          </dd>
+          <dt>Credits</dt>
+          <dd>
+            {v.credits
+              ? `${number.format(v.credits.email)} email · ${number.format(v.credits.phone)} phone`
+              : 'Not reported'}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Progress of "Verify all": a progress bar with "N of M", a Cancel button while it runs, and a
+// summary once it has finished.
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/context.ts';
+
+const FINISHED: Record<string, string> = {
+  done: 'Verify all finished',
+  cancelled: 'Verify all cancelled',
+  failed: 'Verify all stopped',
+};
+
+export function VerifyAllBar() {
+  const { job, cancel, dismiss } = useAppStore(
+    useShallow((s) => ({ job: s.job, cancel: s.cancelVerifyAll, dismiss: s.dismissJob })),
+  );
+  if (!job) return null;
+  const running = job.state === 'running';
+  const max = Math.max(job.total, job.done);
+  const percent = max === 0 ? 0 : Math.round((job.done / max) * 100);
+  return (
+    <section className={`verify-bar verify-bar--${job.state}`} aria-label="Verify all">
+      <span className="verify-bar__title">
+        {running ? 'Verifying keys…' : (FINISHED[job.state] ?? 'Verify all')}
+      </span>
+      <div
+        role="progressbar"
+        aria-label="Verify all progress"
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={job.done}
+        aria-valuetext={`${job.done} of ${max}`}
+        className="progress"
+      >
+        <div className="progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="verify-bar__counts">
+        {job.done} of {max}
+        <span className="verify-bar__detail">
+          {' '}
+          · {job.ok} OK · {job.failed} failed
+        </span>
+      </span>
+      {running ? (
+        <button type="button" className="btn btn--default" onClick={() => void cancel()}>
+          Cancel
+        </button>
+      ) : (
+        <button type="button" className="btn btn--quiet" onClick={dismiss}>
+          Dismiss
+        </button>
+      )}
+    </section>
+  );
+}

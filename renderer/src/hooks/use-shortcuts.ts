@@ -1,0 +1,56 @@
+// Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Delete revoke the selected key,
+// Esc close the details. (Enter on a row is the grid's; Esc in a dialog is the dialog's.)
+import { useEffect } from 'react';
+import { FILTER_ID } from '../components/filter-bar.tsx';
+import { useAppStoreApi } from '../store/context.ts';
+
+const isEditable = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function focusRow(id: string): void {
+  document.querySelector<HTMLElement>(`[data-key-id="${CSS.escape(id)}"]`)?.focus();
+}
+
+export function useShortcuts(): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store.getState();
+      const mod = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'n') {
+        e.preventDefault();
+        if (!s.dialog && s.accounts.length > 0) s.openDialog({ kind: 'new-key' });
+        return;
+      }
+      if (s.dialog || e.defaultPrevented) return;
+      if (mod && key === 'f') {
+        e.preventDefault();
+        const filter = document.getElementById(FILTER_ID);
+        if (filter instanceof HTMLInputElement) {
+          filter.focus();
+          filter.select();
+        }
+        return;
+      }
+      if (e.key === 'Escape' && s.openId && (e.target as HTMLElement | null)?.id !== FILTER_ID) {
+        e.preventDefault();
+        const id = s.openId;
+        s.closeDetails();
+        focusRow(id);
+        return;
+      }
+      const del = e.key === 'Delete' || (e.metaKey && e.key === 'Backspace');
+      if (del && !isEditable(e.target)) {
+        const id = s.activeId ?? s.openId;
+        const k = s.keys.find((x) => x.id === id);
+        if (!k || k.status === 'revoked' || k.status === 'pending') return;
+        e.preventDefault();
+        s.openDialog({ kind: 'revoke', keyId: k.id });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

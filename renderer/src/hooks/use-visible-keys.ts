@@ -1,0 +1,26 @@
+// The list as filtered and sorted now; recomputed only when its inputs change.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { KeyView } from '../../../shared/views.ts';
+import { filterAndSort } from '../lib/key-list.ts';
+import { useAppStore } from '../store/context.ts';
+import { useNow } from './use-now.ts';
+
+export function useVisibleKeys(): KeyView[] {
+  const { keys, text, environment, status, sort } = useAppStore(
+    useShallow((s) => ({
+      keys: s.keys,
+      text: s.query,
+      environment: s.environmentFilter,
+      status: s.statusFilter,
+      sort: s.sort,
+    })),
+  );
+  const now = useNow(60_000);
+  // Only the "due" filter depends on the time: other filters must not re-run every minute.
+  const nowForFilter = status === 'due' ? now : 0;
+  return useMemo(
+    () => filterAndSort(keys, { text, environment, status, sort }, nowForFilter),
+    [keys, text, environment, status, sort, nowForFilter],
+  );
+}

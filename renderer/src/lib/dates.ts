@@ -1,0 +1,51 @@
+// Dates as people read them: "3 days ago" in the list, the exact local time on hover or focus.
+const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const exactFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
+const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const STEPS: Array<[limitMs: number, unit: Intl.RelativeTimeFormatUnit, sizeMs: number]> = [
+  [45 * MINUTE, 'minute', MINUTE],
+  [22 * HOUR, 'hour', HOUR],
+  [7 * DAY, 'day', DAY],
+  [35 * DAY, 'week', 7 * DAY],
+  [335 * DAY, 'month', 30 * DAY],
+  [Infinity, 'year', 365 * DAY],
+];
+
+/** "3 days ago", "in 2 weeks", "now". */
+export function relativeTime(iso: string, now: number): string {
+  const diff = Date.parse(iso) - now;
+  const abs = Math.abs(diff);
+  if (abs < 45_000) return rtf.format(0, 'second');
+  for (const [limit, unit, size] of STEPS)
+    if (abs < limit) return rtf.format(Math.round(diff / size), unit);
+  return rtf.format(Math.round(diff / (365 * DAY)), 'year');
+}
+
+/** The exact local date and time, in the user's own locale. */
+export function exactTime(iso: string): string {
+  return exactFormat.format(new Date(iso));
+}
+
+export function shortDate(iso: string): string {
+  return shortFormat.format(new Date(iso));
+}
+
+export const DUE_SOON_DAYS = 14;
+
+export type DueState = 'overdue' | 'soon' | null;
+
+/** Overdue once the due date has passed; due soon within 14 days of it. */
+export function dueState(dueAt: string | null, now: number): DueState {
+  if (dueAt === null) return null;
+  const left = Date.parse(dueAt) - now;
+  if (left <= 0) return 'overdue';
+  return left <= DUE_SOON_DAYS * DAY ? 'soon' : null;
+}

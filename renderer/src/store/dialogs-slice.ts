@@ -1,0 +1,31 @@
+// Which dialog is open, and what the last revocation proved (a time, never a secret).
+import type { SliceCreator } from './types.ts';
+
+export type Dialog =
+  { kind: 'new-key' } | { kind: 'revoke'; keyId: string } | { kind: 'env'; keyId: string };
+
+export interface RevokeProof {
+  keyId: string;
+  label: string;
+  status: 401;
+  checkedAt: string;
+  secretRemoved: boolean;
+}
+
+export interface DialogsSlice {
+  dialog: Dialog | null;
+  revokeProof: RevokeProof | null;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+}
+
+export const createDialogsSlice: SliceCreator<DialogsSlice> = (set, get) => ({
+  dialog: null,
+  revokeProof: null,
+  openDialog(dialog) {
+    if (get().dialog) return;
+    set({ dialog, revokeProof: null });
+    get().setError(dialog.kind === 'new-key' ? 'newKey' : dialog.kind, null);
+  },
+  closeDialog: () => set({ dialog: null }),
+});

@@ -1,0 +1,40 @@
+// What the list shows: the text filter, the environment and status filters, and the sort.
+import {
+  ALL_ENVIRONMENTS,
+  type Sort,
+  type SortColumn,
+  type StatusFilter,
+} from '../lib/key-list.ts';
+import type { SliceCreator } from './types.ts';
+
+export interface FiltersSlice {
+  query: string;
+  environmentFilter: string;
+  statusFilter: StatusFilter;
+  sort: Sort;
+  setQuery(query: string): void;
+  setEnvironmentFilter(environment: string): void;
+  setStatusFilter(status: StatusFilter): void;
+  /** A new column sorts ascending; the same column again flips the direction. */
+  sortBy(column: SortColumn): void;
+  clearFilters(): void;
+}
+
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => ({
+  query: '',
+  environmentFilter: ALL_ENVIRONMENTS,
+  statusFilter: 'live',
+  sort: { column: 'label', direction: 'ascending' },
+  setQuery: (query) => set({ query }),
+  setEnvironmentFilter: (environmentFilter) => set({ environmentFilter }),
+  setStatusFilter: (statusFilter) => set({ statusFilter }),
+  sortBy: (column) =>
+    set((s) => ({
+      sort: {
+        column,
+        direction:
+          s.sort.column === column && s.sort.direction === 'ascending' ? 'descending' : 'ascending',
+      },
+    })),
+  clearFilters: () => set({ query: '', environmentFilter: ALL_ENVIRONMENTS, statusFilter: 'all' }),
+});

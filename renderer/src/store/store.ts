@@ -1,0 +1,36 @@
+// The one store, built from the slice files, and created per transport so tests and the bench
+// can give it their own API.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApexKeysApi } from '../../../shared/ipc/contract.ts';
+import { createDialogsSlice } from './dialogs-slice.ts';
+import { createFiltersSlice } from './filters-slice.ts';
+import { createKeyActionsSlice } from './key-actions-slice.ts';
+import { createKeysSlice } from './keys-slice.ts';
+import { createMessagesSlice } from './messages-slice.ts';
+import { createSelectionSlice } from './selection-slice.ts';
+import { createStatusSlice } from './status-slice.ts';
+import type { AppState } from './types.ts';
+import { createVerifySlice } from './verify-slice.ts';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(api: ApexKeysApi): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createKeysSlice(set, get, api),
+    ...createFiltersSlice(set, get, api),
+    ...createSelectionSlice(set, get, api),
+    ...createDialogsSlice(set, get, api),
+    ...createStatusSlice(set, get, api),
+    ...createVerifySlice(set, get, api),
+    ...createMessagesSlice(set, get, api),
+    ...createKeyActionsSlice(set, get, api),
+  }));
+}
+
+/**
+ * The state's data without its functions, as a structured-clone-able copy: what the leak check
+ * in the end-to-end tests reads. The store holds no secret by design, so this exposes none.
+ */
+export function snapshotState(store: AppStore): unknown {
+  return JSON.parse(JSON.stringify(store.getState())) as unknown;
+}

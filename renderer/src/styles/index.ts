@@ -1,0 +1,10 @@
+// The stylesheets, imported from TS so Vite emits one CSS file ('self' in the CSP; no inline
+// <style>).
+import './tokens.css';
+import './base.css';
+import './controls.css';
+import './layout.css';
+import './grid.css';
+import './details.css';
+import './dialogs.css';
+import './screens.css';
