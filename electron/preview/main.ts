@@ -46,8 +46,8 @@ closers.push(() => preview.close());
 process.stdout.write(`Preview: ${preview.url}\n`);
 
 const stop = async () => {
-  clipboard.clearIfUnchanged();
-  await Promise.allSettled(closers.map((c) => c()));
+  // Asynchronous since the guard awaits the clipboard: finish it before the process exits.
+  await Promise.allSettled([clipboard.clearIfUnchanged(), ...closers.map((c) => c())]);
   process.exit(0);
 };
 process.on('SIGINT', () => void stop()).on('SIGTERM', () => void stop());
