@@ -20,7 +20,12 @@ export function flushNotices(): void {
 }
 
 export async function openCore(g: GlobalOptions): Promise<CoreDeps & { dataDir: string }> {
-  const deps = await wireCore({ ...g, actor: 'cli' });
+  // Only the two globals: optsWithGlobals() also carries the command's own options (e.g. --env).
+  const deps = await wireCore({
+    ...(g.dataDir !== undefined ? { dataDir: g.dataDir } : {}),
+    ...(g.keychainService !== undefined ? { keychainService: g.keychainService } : {}),
+    actor: 'cli',
+  });
   opened = { store: deps.store, shown: 0 };
   flushNotices();
   return deps;

@@ -13,7 +13,7 @@ export interface WireOptions {
   dataDir?: string;
   keychainService?: string;
   actor: 'cli' | 'app';
-  env?: NodeJS.ProcessEnv;
+  processEnv?: NodeJS.ProcessEnv;
 }
 
 function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -24,7 +24,7 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
 }
 
 export async function wireCore(opts: WireOptions): Promise<CoreDeps & { dataDir: string }> {
-  const env = opts.env ?? process.env;
+  const env = opts.processEnv ?? process.env;
   const dataDir = opts.dataDir ?? env.APEXKEYS_DATA_DIR ?? defaultDataDir();
   const service = opts.keychainService ?? env.APEXKEYS_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE;
   const clock = systemClock;
