@@ -21,6 +21,24 @@ export class FakeEmitter {
   }
 }
 
+/** Records every window made, its options, and what it loaded. */
+class FakeBrowserWindow extends FakeEmitter {
+  static readonly created: FakeBrowserWindow[] = [];
+  private static nextId = 1;
+  readonly webContents: FakeEmitter & { id: number };
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn();
+  readonly isMinimized = vi.fn(() => false);
+  readonly isDestroyed = vi.fn(() => false);
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    this.webContents = Object.assign(new FakeEmitter(), { id: FakeBrowserWindow.nextId++ });
+    FakeBrowserWindow.created.push(this);
+  }
+}
+
 function createFakeElectron() {
   const handled = new Map<string, Listener>();
   const handleCalls: string[] = [];
@@ -66,11 +84,24 @@ function createFakeElectron() {
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
     },
-    app: {
+    app: Object.assign(new FakeEmitter(), {
       setAboutPanelOptions: vi.fn(),
       showAboutPanel: vi.fn(),
       getVersion: () => '0.0.0-test',
-    },
+      isPackaged: true,
+      enableSandbox: vi.fn(),
+      setName: vi.fn(),
+      setPath: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => true),
+      whenReady: vi.fn(async () => undefined),
+      isReady: vi.fn(() => true),
+      quit: vi.fn(),
+      exit: vi.fn(),
+    }),
+    session: { defaultSession: Object.assign(fakeSession(), { protocol: { handle: vi.fn() } }) },
+    BrowserWindow: FakeBrowserWindow,
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showErrorBox: vi.fn() },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown) => ({ template })),
       setApplicationMenu: vi.fn(),
@@ -116,4 +147,15 @@ export function fakeSession() {
       onBeforeRequest: vi.fn((fn: unknown) => void (handlers.beforeRequest = fn)),
     },
   };
+}
+
+/** Back to a just-loaded state: call records, listeners, windows and test state. */
+export function resetElectronFake(e: ElectronFake = electronFake): void {
+  vi.resetAllMocks(); // each vi.fn returns to the implementation it was made with
+  for (const emitter of [e.app, e.powerMonitor]) emitter.listeners.clear();
+  e.BrowserWindow.created.length = 0;
+  e.state.handled.clear();
+  e.state.handleCalls.length = 0;
+  e.state.exposed.length = 0;
+  e.state.clipboardText.value = '';
 }
