@@ -1,5 +1,6 @@
 // The data the store holds, as zod schemas; types are inferred from them.
 import { z } from 'zod';
+import { rotationRunSchema } from './rotation.ts';
 
 export const accountModeSchema = z.enum(['api', 'dashboard']);
 export type AccountMode = z.infer<typeof accountModeSchema>;
@@ -58,6 +59,9 @@ export const settingsSchema = z.object({
   rateShare: z.number().gt(0).lte(1),
   reminders: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Minutes: a rotation warns while the old key was used this recently. Stores older than
+   * the setting lack it, hence the default. */
+  recentUseWindowMin: z.number().int().positive().max(1440).default(15),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -67,11 +71,10 @@ export const DEFAULT_SETTINGS: Settings = {
   rateShare: 0.5,
   reminders: true,
   theme: 'system',
+  recentUseWindowMin: 15,
 };
 
-/** Rotation runs are defined by the rotation issue; the store keeps them opaque until then. */
-export const rotationRunSchema = z.object({ id: z.string(), keyId: z.string() }).passthrough();
-export type RotationRun = z.infer<typeof rotationRunSchema>;
+export { rotationRunSchema, type RotationRun } from './rotation.ts';
 
 export const STORE_VERSION = 1;
 

@@ -89,7 +89,7 @@ function fsError(path: string, e: unknown): AppError {
 }
 
 /** Temp file in the same folder, synced, then renamed over `path`. */
-async function writeAtomic(path: string, text: string, mode: number): Promise<void> {
+export async function writeAtomic(path: string, text: string, mode: number): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fh = await open(tmp, 'wx', mode);
@@ -107,16 +107,11 @@ async function writeAtomic(path: string, text: string, mode: number): Promise<vo
   }
 }
 
-export async function writeEnvFile(
-  path: string,
-  name: string,
-  value: string,
-): Promise<EnvWriteResult> {
-  const problem = envVarProblem(name);
-  if (problem) throw new AppError('BAD_INPUT', problem);
-
-  let existing: string | null = null;
-  let mode = 0o600;
+/**
+ * The file's text and mode, or text null when it does not exist. Refuses directories, symbolic
+ * links, other non-regular files and read-only files, so a later write cannot go astray.
+ */
+export async function readEnvTarget(path: string): Promise<{ text: string | null; mode: number }> {
   try {
     const st = await lstat(path);
     if (st.isDirectory())
@@ -140,12 +135,23 @@ export async function writeEnvFile(
         'ENV_FILE',
         `Cannot write ${path}: the file is read-only. Nothing was changed.`,
       );
-    mode = st.mode & 0o777;
-    existing = await readFile(path, 'utf8');
+    return { text: await readFile(path, 'utf8'), mode: st.mode & 0o777 };
   } catch (e) {
     if (e instanceof AppError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(path, e);
+    return { text: null, mode: 0o600 };
   }
+}
+
+export async function writeEnvFile(
+  path: string,
+  name: string,
+  value: string,
+): Promise<EnvWriteResult> {
+  const problem = envVarProblem(name);
+  if (problem) throw new AppError('BAD_INPUT', problem);
+
+  const { text: existing, mode } = await readEnvTarget(path);
   try {
     const parent = await stat(dirname(path));
     if (!parent.isDirectory())

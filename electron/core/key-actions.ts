@@ -7,6 +7,11 @@ import type { CoreDeps } from './deps.ts';
 import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile, type EnvWriteResult } from './env-file.ts';
 import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
 
+export interface HandOutOptions {
+  /** The rotation hands out its pending new key for deployment; nothing else may. */
+  allowPending?: boolean;
+}
+
 /**
  * Takes the secret, lets `use` hand it out, and only when that worked records the hand-out (the
  * audit event, and in dashboard mode the last use); a failed hand-out is audited as failed.
@@ -17,10 +22,11 @@ export async function handOut<T>(
   action: AuditEvent['action'],
   detail: NonNullable<AuditEvent['detail']>,
   use: (secret: string) => Promise<T>,
+  opts: HandOutOptions = {},
 ): Promise<T> {
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
-  if (key.status === 'pending')
+  if (key.status === 'pending' && !opts.allowPending)
     throw new AppError(
       'REFUSED',
       `"${key.label}" is pending: its rotation has not made it live yet.`,
@@ -53,8 +59,13 @@ export async function handOut<T>(
 }
 
 /** The secret itself: only for an explicit reveal (the CLI's `key get`, the window's Reveal). */
-export async function revealKey(deps: CoreDeps, ref: KeyRef, via: string): Promise<string> {
-  return handOut(deps, ref, 'revealed', { via }, async (secret) => secret);
+export async function revealKey(
+  deps: CoreDeps,
+  ref: KeyRef,
+  via: string,
+  opts: HandOutOptions = {},
+): Promise<string> {
+  return handOut(deps, ref, 'revealed', { via }, async (secret) => secret, opts);
 }
 
 export async function writeKeyToEnv(
@@ -81,6 +92,7 @@ export async function runWithKey(
   command: string,
   args: string[],
   varName = DEFAULT_ENV_VAR,
+  opts: HandOutOptions = {},
 ): Promise<number> {
   const problem = envVarProblem(varName);
   if (problem) throw new AppError('BAD_INPUT', problem);
@@ -91,6 +103,7 @@ export async function runWithKey(
     'ran',
     { command, variable: varName },
     (secret) => start(command, args, { ...process.env, [varName]: secret }),
+    opts,
   );
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   const onInt = forward('SIGINT');

@@ -6,6 +6,7 @@ import { accountKey } from './accounts.ts';
 import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
+import { refuseDuringRun } from './rotation/lookup.ts';
 
 function needsApiMode(account: Account, key: KeyRecord, what: string): string {
   if (account.mode !== 'api')
@@ -26,7 +27,9 @@ export async function setKeyEnabled(
   ref: KeyRef,
   enabled: boolean,
 ): Promise<KeyView> {
-  const { key, account } = resolveKey(await deps.store.read(), ref);
+  const data = await deps.store.read();
+  const { key, account } = resolveKey(data, ref);
+  refuseDuringRun(data, key, `it cannot be ${enabled ? 'enabled' : 'disabled'} now`);
   const remoteId = needsApiMode(account, key, enabled ? 'enable' : 'disable');
   if (key.status === 'revoked') throw new AppError('REFUSED', `"${key.label}" is revoked.`);
   if (key.status === 'pending')
@@ -60,13 +63,17 @@ export async function setKeyEnabled(
   return view;
 }
 
-/** API mode: DELETE, then the key must answer 401. Dashboard mode: only the 401. */
-async function proveRevoked(
+/**
+ * API mode: DELETE, then the key must answer 401. Dashboard mode: only the 401. The rotation
+ * passes `afterDelete` to mark the point between the two calls for its crash tests.
+ */
+export async function proveRevoked(
   deps: CoreDeps,
   client: ApexClient,
   account: Account,
   key: KeyRecord,
   secret: string,
+  afterDelete?: () => Promise<void>,
 ): Promise<void> {
   if (account.mode === 'api' && key.remoteId) {
     try {
@@ -75,6 +82,7 @@ async function proveRevoked(
       // Already gone on the server (a 404): the proof below decides.
       if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
     }
+    await afterDelete?.();
   }
   const check = await client.checkKey(secret);
   if (check.status !== 'unauthorized') {
@@ -117,7 +125,9 @@ export async function revokeKey(
   ref: KeyRef,
   confirmLabel: string,
 ): Promise<RevokeResult> {
-  const { key, account } = resolveKey(await deps.store.read(), ref);
+  const data = await deps.store.read();
+  const { key, account } = resolveKey(data, ref);
+  refuseDuringRun(data, key, 'it cannot be revoked on its own');
   if (confirmLabel !== key.label)
     throw new AppError(
       'CONFIRMATION_MISMATCH',

@@ -6,6 +6,7 @@ import { accountKey, findAccount } from './accounts.ts';
 import { createRateGovernor, type ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { isLive, resolveKey, type KeyRef } from './key-records.ts';
+import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
 
 export interface VerifyResult {
   keyId: string;
@@ -109,6 +110,9 @@ async function record(
 export async function verifyKey(deps: CoreDeps, ref: KeyRef): Promise<VerifyResult> {
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
+  // The old key of an open run is not called: its last use must show only real traffic.
+  if (openRunOf(data, key.id)?.oldKeyId === key.id)
+    refuseDuringRun(data, key, 'the app does not call the API with it until the rotation ends');
   const client = deps.clientFor(account);
   const result = await check(deps, client, key, account);
   await record(deps, [result], new Map([[account.id, { account, client }]]));
@@ -122,6 +126,8 @@ export interface VerifyAllOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number; last: VerifyResult }) => void;
+  /** A key left out, and why (the old key of an open rotation is never called). */
+  onSkip?: (s: { keyId: string; label: string; reason: string }) => void;
 }
 
 export async function verifyAll(
@@ -136,9 +142,17 @@ export async function verifyAll(
       'The rate share is a number greater than 0 and at most 1 (e.g. 0.5).',
     );
   const accountId = opts.account === undefined ? undefined : findAccount(data, opts.account).id;
-  const keys = data.keys.filter(
-    (k) => isLive(k) && (accountId === undefined || k.accountId === accountId),
-  );
+  const keys = data.keys.filter((k) => {
+    if (!isLive(k) || (accountId !== undefined && k.accountId !== accountId)) return false;
+    const run = openRunOf(data, k.id);
+    if (run?.oldKeyId !== k.id) return true;
+    opts.onSkip?.({
+      keyId: k.id,
+      label: k.label,
+      reason: `the old key of open rotation ${run.id}: the app does not call the API with it until the rotation ends`,
+    });
+    return false;
+  });
   const accounts = new Map<string, { account: Account; client: ApexClient }>();
   for (const account of data.accounts) {
     if (!keys.some((k) => k.accountId === account.id)) continue;

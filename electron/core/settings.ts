@@ -7,6 +7,8 @@ import type { CoreDeps } from './deps.ts';
 export interface SettingsPatch {
   rateShare?: number;
   clipboardClearSec?: number;
+  /** Minutes a rotation warns after the old key's last use. */
+  recentUseWindowMin?: number;
   /** Per environment: days, or null to remove the environment's period. */
   rotationDays?: Record<string, number | null>;
 }
@@ -27,6 +29,7 @@ export async function updateSettings(
     const next: Settings = structuredClone(data.settings);
     if (patch.rateShare !== undefined) next.rateShare = patch.rateShare;
     if (patch.clipboardClearSec !== undefined) next.clipboardClearSec = patch.clipboardClearSec;
+    if (patch.recentUseWindowMin !== undefined) next.recentUseWindowMin = patch.recentUseWindowMin;
     for (const [env, days] of Object.entries(patch.rotationDays ?? {})) {
       if (days === null) delete next.rotationDays[env];
       else next.rotationDays[env] = days;

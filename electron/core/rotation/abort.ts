@@ -1,0 +1,115 @@
+// Aborting, allowed until revocation of the old key has begun. The choice is written first, so
+// an interrupted abort is completed by aborting again. The new key is then revoked through the
+// API (proven by its 401), or kept as a key of its own (a free "<label>-new" label, active), or
+// kept and marked for the user to revoke in the dashboard. The old key is never touched.
+import type { AbortChoice, RotationRun } from '../../../shared/rotation.ts';
+import type { RotationView } from '../../../shared/rotation-view.ts';
+import type { Account, StoreData } from '../../../shared/schemas.ts';
+import { accountById, accountKey } from '../accounts.ts';
+import type { ApexClient } from '../apexverify/index.ts';
+import { isLive } from '../key-records.ts';
+import { proveRevoked } from '../key-lifecycle.ts';
+import { checkpoint, type RotationDeps } from './deps.ts';
+import { generateBusy } from './generate.ts';
+import { requireRun, type RotationRef } from './lookup.ts';
+import { abortCheck, refuse, type AbortContext } from './rules.ts';
+import { transition } from './run-store.ts';
+import { settle } from './view.ts';
+
+export interface AbortOptions {
+  choice: AbortChoice;
+}
+
+function contextOf(data: StoreData, run: RotationRun): AbortContext {
+  const fresh = data.keys.find((k) => k.id === run.newKeyId);
+  return { newStored: Boolean(fresh), newLinked: Boolean(fresh?.remoteId) };
+}
+
+function freeLabel(data: StoreData, run: RotationRun, base: string): string {
+  const taken = (label: string) =>
+    data.keys.some(
+      (k) =>
+        isLive(k) && k.accountId === run.accountId && k.label === label && k.id !== run.newKeyId,
+    );
+  let label = `${base.slice(0, 57)}-new`;
+  for (let i = 2; taken(label); i++) label = `${base.slice(0, 57)}-new-${i}`;
+  return label;
+}
+
+/** Revokes the new key; returns the 401 proof, or null when only unheld server keys existed. */
+async function revokeNew(
+  deps: RotationDeps,
+  data: StoreData,
+  run: RotationRun,
+  account: Account,
+  client: ApexClient,
+): Promise<{ status: 401; checkedAt: string } | null> {
+  const fresh = data.keys.find((k) => k.id === run.newKeyId);
+  if (fresh) {
+    const secret = await deps.vault.get(fresh.id);
+    await proveRevoked(deps, client, account, fresh, secret, () =>
+      checkpoint(deps, 'abort:deleted'),
+    );
+    return { status: 401, checkedAt: deps.clock.now().toISOString() };
+  }
+  // Interrupted at generate: whatever the server made under the reserved label goes.
+  const acct = await accountKey(deps, account);
+  for (const k of await client.listKeys(acct))
+    if (k.label === run.pendingLabel) await client.deleteKey(acct, k.id);
+  await checkpoint(deps, 'abort:deleted');
+  return null;
+}
+
+export async function abortRotation(
+  deps: RotationDeps,
+  ref: RotationRef,
+  opts: AbortOptions,
+): Promise<RotationView> {
+  const data = await deps.store.read();
+  const run = requireRun(data, ref);
+  const guard = (r: RotationRun, d: StoreData) =>
+    abortCheck(r, opts.choice, contextOf(d, r)) ?? (r.step === 'generate' ? generateBusy(r) : null);
+  refuse(guard(run, data));
+  if (!run.abort) {
+    await transition(deps, run.id, guard, (r, _d, now) => {
+      r.abort = {
+        requestedAt: now,
+        choice: opts.choice,
+        proof: null,
+        keptLabel: null,
+        completedAt: null,
+      };
+    });
+    await checkpoint(deps, 'abort:begun');
+  }
+  const account = accountById(data, run.accountId);
+  const proof =
+    opts.choice === 'revoke-new'
+      ? await revokeNew(deps, data, run, account, deps.clientFor(account))
+      : null;
+  const stored = contextOf(data, run).newStored;
+  await transition(deps, run.id, guard, (r, d, now) => {
+    const fresh = d.keys.find((k) => k.id === r.newKeyId);
+    const old = d.keys.find((k) => k.id === r.oldKeyId);
+    let kept: string | null = null;
+    if (fresh && opts.choice === 'revoke-new') {
+      fresh.status = 'revoked';
+      fresh.revokedAt = proof?.checkedAt ?? now;
+    } else if (fresh) {
+      kept = freeLabel(d, r, old?.label ?? fresh.label);
+      fresh.label = kept;
+      fresh.status = 'active';
+      if (opts.choice === 'dashboard')
+        fresh.notes = `Rotation ${r.id} was aborted: revoke this key in the dashboard at ${account.dashboardUrl}, then record it with "apexkeys key revoke ${kept} --confirm ${kept}".`;
+    }
+    if (r.abort) Object.assign(r.abort, { proof, keptLabel: kept, completedAt: now });
+    r.generate.owner = null;
+    r.step = 'aborted';
+  });
+  await checkpoint(deps, 'abort:recorded');
+  // A revoked or never-recorded new key's secret is of no use to anyone.
+  if (opts.choice === 'revoke-new' || !stored)
+    await deps.vault.delete(run.newKeyId).catch(() => false);
+  await checkpoint(deps, 'abort:done');
+  return settle(deps, run.id);
+}

@@ -1,0 +1,100 @@
+// Step 2: the user puts the new key where the old one is used, helped by the core (reveal for a
+// copy, .env replacement, run a command with it), then confirms "deployed".
+import type { RotationRun } from '../../../shared/rotation.ts';
+import type { RotationView } from '../../../shared/rotation-view.ts';
+import type { EnvFileEvidence } from '../../../shared/rotation.ts';
+import type { StoreData } from '../../../shared/schemas.ts';
+import type { CoreDeps } from '../deps.ts';
+import { DEFAULT_ENV_VAR } from '../env-file.ts';
+import { revealKey, runWithKey } from '../key-actions.ts';
+import { checkpoint, type RotationDeps } from './deps.ts';
+import { replaceInEnvFiles } from './env-replace.ts';
+import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
+import { deployCheck, refuse } from './rules.ts';
+import { keyById, transition } from './run-store.ts';
+import { settle } from './view.ts';
+
+/** The open run whose new key is stored: the deploy helpers work from step 2 until the end. */
+function withStoredNewKey(data: StoreData, ref: RotationRef): RotationRun {
+  const run = requireRun(data, ref);
+  const c = deployCheck(run);
+  // The helpers stay available after deploy (a forgotten file); only closed runs refuse.
+  if (c && c.rule !== 'wrong-step') refuse(c);
+  return run;
+}
+
+/** Replaces the old key's value by the new key's in the named files; each change is audited. */
+export async function replaceOldKeyInEnvFiles(
+  deps: CoreDeps,
+  ref: RotationRef,
+  files: string[],
+): Promise<EnvFileEvidence[]> {
+  const data = await deps.store.read();
+  const run = withStoredNewKey(data, ref);
+  const fresh = keyById(data, run.newKeyId);
+  const results = await replaceInEnvFiles(
+    files,
+    await deps.vault.get(run.oldKeyId),
+    await deps.vault.get(run.newKeyId),
+  );
+  for (const r of results.filter((x) => x.changed))
+    await deps.audit.append({
+      action: 'exported',
+      keyId: fresh.id,
+      accountId: fresh.accountId,
+      label: fresh.label,
+      fingerprint: fresh.fingerprint,
+      outcome: 'ok',
+      detail: { file: r.path, variable: r.variables.join(','), via: 'rotation', runId: run.id },
+    });
+  return results;
+}
+
+export async function confirmDeployed(
+  deps: RotationDeps,
+  ref: RotationRef,
+  opts: { envFiles?: string[] } = {},
+): Promise<RotationView> {
+  const data = await deps.store.read();
+  const run = requireRun(data, ref);
+  refuse(deployCheck(run));
+  // "Stored in the keychain" is checked where it lives, not taken from the record.
+  await deps.vault.get(run.newKeyId).catch((e: unknown) => {
+    throw new RotationRefused(
+      'deploy-needs-stored-verified-key',
+      `Refused at step 2 of 4 (deploy) of rotation ${run.id}: the new key's secret cannot be read from the keychain (${(e as { code?: string }).code ?? 'error'}).`,
+    );
+  });
+  const envFiles = opts.envFiles?.length
+    ? await replaceOldKeyInEnvFiles(deps, { runId: run.id }, opts.envFiles)
+    : [];
+  await checkpoint(deps, 'deploy:files');
+  await transition(deps, run.id, deployCheck, (r, _d, now) => {
+    r.deploy = { confirmedAt: now, envFiles };
+    r.step = 'verify';
+  });
+  await checkpoint(deps, 'deploy:done');
+  return settle(deps, run.id);
+}
+
+/** The pending new key's secret, for an explicit reveal or a copy (`key get --pending`). */
+export async function revealPending(
+  deps: CoreDeps,
+  ref: RotationRef,
+  via = 'rotation-pending',
+): Promise<string> {
+  const run = withStoredNewKey(await deps.store.read(), ref);
+  return revealKey(deps, { id: run.newKeyId }, via, { allowPending: true });
+}
+
+/** Runs a command with the pending new key in its environment (e.g. a deploy script). */
+export async function runWithPending(
+  deps: CoreDeps,
+  ref: RotationRef,
+  command: string,
+  args: string[],
+  varName = DEFAULT_ENV_VAR,
+): Promise<number> {
+  const run = withStoredNewKey(await deps.store.read(), ref);
+  return runWithKey(deps, { id: run.newKeyId }, command, args, varName, { allowPending: true });
+}

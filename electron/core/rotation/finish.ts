@@ -1,0 +1,86 @@
+// Step 4: revoke the old key and prove it. "Revocation has begun" is written before the first
+// server call (from then on the run can no longer be aborted); the old key is recorded as revoked
+// only once it answers 401, the one call made with the old key during a run. In the same store
+// write the new key takes over the old key's label, environment, service, owner and rotation
+// period and becomes active. Dashboard mode: the user revokes in the dashboard, and each finish
+// checks for the 401 until it comes.
+import { isAppError } from '../../../shared/errors.ts';
+import type { RotationView } from '../../../shared/rotation-view.ts';
+import { accountById, accountKey } from '../accounts.ts';
+import { proveRevoked } from '../key-lifecycle.ts';
+import { checkpoint, type RotationDeps } from './deps.ts';
+import { requireRun, type RotationRef } from './lookup.ts';
+import { finishCheck, refuse } from './rules.ts';
+import { always, keyById, transition } from './run-store.ts';
+import { settle } from './view.ts';
+
+export interface FinishOptions {
+  /** The old key's label, typed exactly. */
+  confirmLabel: string;
+}
+
+export async function finishRotation(
+  deps: RotationDeps,
+  ref: RotationRef,
+  opts: FinishOptions,
+): Promise<RotationView> {
+  const data = await deps.store.read();
+  const run = requireRun(data, ref);
+  const old = keyById(data, run.oldKeyId);
+  const guard = (r: typeof run) => finishCheck(r, old.label, opts.confirmLabel);
+  refuse(guard(run));
+  const account = accountById(data, run.accountId);
+  const client = deps.clientFor(account);
+  const oldSecret = await deps.vault.get(old.id);
+  if (!run.revoke) {
+    await transition(deps, run.id, guard, (r, _d, now) => {
+      r.revoke = { begunAt: now, lastCheck: null, proof: null, completedAt: null };
+    });
+    await checkpoint(deps, 'revoke:begun');
+  }
+  try {
+    await proveRevoked(deps, client, account, old, oldSecret, () =>
+      checkpoint(deps, 'revoke:deleted'),
+    );
+  } catch (e) {
+    if (!isAppError(e, 'NOT_REVOKED')) throw e;
+    // Still 200: recorded as evidence; the view says what to do (dashboard: revoke it there).
+    await transition(deps, run.id, always, (r, _d, now) => {
+      if (r.revoke) r.revoke.lastCheck = { at: now, status: 200 };
+    });
+    return settle(deps, run.id);
+  }
+  const provenAt = deps.clock.now().toISOString();
+  await checkpoint(deps, 'revoke:proven');
+  const fresh = keyById(data, run.newKeyId);
+  if (run.mode === 'api' && fresh.remoteId) {
+    // Cosmetic: the dashboard shows the new key under the old label too. Failure changes nothing.
+    await client
+      .updateKey(await accountKey(deps, account), fresh.remoteId, { label: old.label })
+      .catch(() => undefined);
+    await checkpoint(deps, 'revoke:renamed');
+  }
+  await transition(deps, run.id, always, (r, d, now) => {
+    if (r.step !== 'revoke') return; // another process completed it meanwhile
+    const o = keyById(d, r.oldKeyId);
+    const n = keyById(d, r.newKeyId);
+    o.status = 'revoked';
+    o.revokedAt = provenAt;
+    n.label = o.label;
+    n.environment = o.environment;
+    n.service = o.service;
+    n.owner = o.owner;
+    n.rotationPeriodDays = o.rotationPeriodDays;
+    n.status = 'active';
+    if (r.revoke) {
+      r.revoke.proof = { status: 401, checkedAt: provenAt };
+      r.revoke.completedAt = now;
+    }
+    r.step = 'done';
+  });
+  await checkpoint(deps, 'revoke:recorded');
+  // Proven and recorded: a keychain refusing the delete now leaves a useless secret, no more.
+  await deps.vault.delete(old.id).catch(() => false);
+  await checkpoint(deps, 'revoke:done');
+  return settle(deps, run.id);
+}

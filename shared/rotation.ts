@@ -1,0 +1,154 @@
+// A rotation run as the store keeps it: the four steps, where the run is, and the evidence each
+// step gathered. Pure schemas and helpers shared by the core and the window. This file imports
+// nothing of ours, because shared/schemas.ts embeds the run in the store's schema.
+import { z } from 'zod';
+
+export const ROTATION_STEPS = ['generate', 'deploy', 'verify', 'revoke'] as const;
+export type RotationStepName = (typeof ROTATION_STEPS)[number];
+
+export const rotationStepSchema = z.enum([...ROTATION_STEPS, 'done', 'aborted']);
+export type RotationStep = z.infer<typeof rotationStepSchema>;
+
+export const OPEN_STEPS: readonly RotationStep[] = ROTATION_STEPS;
+export const isOpenStep = (step: RotationStep): boolean => OPEN_STEPS.includes(step);
+
+/** 1 to 4 while the run is open, null once it is done or aborted. */
+export function stepNumber(step: RotationStep): number | null {
+  const i = ROTATION_STEPS.indexOf(step as RotationStepName);
+  return i === -1 ? null : i + 1;
+}
+
+/** "step 2 of 4 (deploy)", or "done" / "aborted": how refusals and the window name a step. */
+export function describeStep(step: RotationStep): string {
+  const n = stepNumber(step);
+  return n === null ? step : `step ${n} of ${ROTATION_STEPS.length} (${step})`;
+}
+
+/** One call of the credits endpoint with the new key. */
+export const checkEvidenceSchema = z.object({
+  at: z.string(),
+  outcome: z.enum(['ok', 'unauthorized', 'error']),
+  credits: z.object({ email: z.number(), phone: z.number() }).nullable(),
+  errorCode: z.string().nullable(),
+});
+export type CheckEvidence = z.infer<typeof checkEvidenceSchema>;
+
+/** API mode: both keys' last_used_at as the server listed them (listed with the account key). */
+export const lastUsedEvidenceSchema = z.object({
+  listedAt: z.string(),
+  old: z.string().nullable(),
+  new: z.string().nullable(),
+  /** False when the old key is not linked to a server key, so its last use cannot be seen. */
+  oldListed: z.boolean(),
+});
+export type LastUsedEvidence = z.infer<typeof lastUsedEvidenceSchema>;
+
+export const envFileEvidenceSchema = z.object({
+  path: z.string(),
+  changed: z.boolean(),
+  /** Variables whose value was exactly the old key's. */
+  variables: z.array(z.string()),
+  backup: z.string().nullable(),
+  gitTracked: z.boolean(),
+});
+export type EnvFileEvidence = z.infer<typeof envFileEvidenceSchema>;
+
+export const ABORT_CHOICES = ['revoke-new', 'keep-new', 'dashboard'] as const;
+export const abortChoiceSchema = z.enum(ABORT_CHOICES);
+export type AbortChoice = z.infer<typeof abortChoiceSchema>;
+
+const at = z.string();
+const maybeAt = z.string().nullable();
+
+export const rotationRunSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  /** The account's mode when the run started; it decides how keys are made and revoked. */
+  mode: z.enum(['api', 'dashboard']),
+  oldKeyId: z.string(),
+  /** Reserved before the key exists: its keychain entry, so a resumed generate finds it. */
+  newKeyId: z.string(),
+  /** The new key's label while pending (also its label on the server in API mode). */
+  pendingLabel: z.string(),
+  step: rotationStepSchema,
+  startedAt: at,
+  updatedAt: at,
+  generate: z.object({
+    /** The process generating now: another live process must not treat its key as an orphan. */
+    owner: z.object({ pid: z.number().int(), at }).nullable(),
+    /** Dashboard mode: the pasted key's fingerprint, so a resume takes only that key. */
+    fingerprint: z.string().nullable(),
+    remoteId: z.string().nullable(),
+    /** The new key's record (status pending) was written, its secret already in the keychain. */
+    storedAt: maybeAt,
+    check: checkEvidenceSchema.nullable(),
+    /** Server keys made by an interrupted attempt whose secret never reached the keychain. */
+    orphansRevoked: z.number().int().nonnegative(),
+    confirmedAt: maybeAt,
+  }),
+  deploy: z.object({ confirmedAt: at, envFiles: z.array(envFileEvidenceSchema) }).nullable(),
+  verify: z
+    .object({
+      check: checkEvidenceSchema,
+      lastUsed: lastUsedEvidenceSchema.nullable(),
+      /** The old key was used within the window: confirming took a second confirmation. */
+      recentUse: z.boolean(),
+      acceptedRecentUse: z.boolean(),
+      confirmedAt: maybeAt,
+    })
+    .nullable(),
+  revoke: z
+    .object({
+      begunAt: at,
+      /** The last check of the old key before it answered 401 (dashboard mode: still 200). */
+      lastCheck: z.object({ at, status: z.number().int() }).nullable(),
+      proof: z.object({ status: z.literal(401), checkedAt: at }).nullable(),
+      completedAt: maybeAt,
+    })
+    .nullable(),
+  abort: z
+    .object({
+      requestedAt: at,
+      choice: abortChoiceSchema,
+      /** revoke-new: the new key answered 401. */
+      proof: z.object({ status: z.literal(401), checkedAt: at }).nullable(),
+      /** keep-new and dashboard: the label the new key got. */
+      keptLabel: z.string().nullable(),
+      completedAt: maybeAt,
+    })
+    .nullable(),
+});
+export type RotationRun = z.infer<typeof rotationRunSchema>;
+
+/** What a caller can ask of a run; the view says for each whether the rules allow it now. */
+export const ROTATION_ACTIONS = ['generate', 'deployed', 'verify', 'finish', 'abort'] as const;
+export type RotationAction = (typeof ROTATION_ACTIONS)[number];
+
+export const actionStateSchema = z.object({
+  allowed: z.boolean(),
+  /** Why not, in words a user can act on; null when allowed. */
+  reason: z.string().nullable(),
+});
+export type ActionState = z.infer<typeof actionStateSchema>;
+
+/** The rules the core enforces; a refusal names the one it broke. */
+export const ROTATION_RULES = [
+  'no-run',
+  'one-run-per-key',
+  'key-must-be-active',
+  'not-the-account-key',
+  'run-closed',
+  'abort-in-progress',
+  'busy',
+  'wrong-step',
+  'paste-needed',
+  'deploy-needs-stored-verified-key',
+  'verify-needs-deploy',
+  'revoke-needs-confirmed-verify',
+  'revoke-needs-typed-label',
+  'abort-before-revoke',
+  'abort-choice',
+  /** Verify, disable or revoke of a key that an open run holds. */
+  'key-in-rotation',
+] as const;
+export type RotationRule = (typeof ROTATION_RULES)[number];
