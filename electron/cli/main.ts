@@ -6,6 +6,7 @@ import { flushNotices } from './context.ts';
 import { registerAccount } from './commands/account.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerKey } from './commands/key.ts';
+import { registerRotate } from './commands/rotate.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSandbox, sandboxState } from './commands/sandbox.ts';
 import { registerSettings } from './commands/settings.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAccount(program);
   registerKey(program);
   registerRun(program);
+  registerRotate(program);
   registerAudit(program);
   registerSettings(program);
   registerSandbox(program);

@@ -5,6 +5,7 @@ import { revealKey, writeKeyToEnv } from '../../core/key-actions.ts';
 import { revokeKey, setKeyEnabled } from '../../core/key-lifecycle.ts';
 import type { KeyRef } from '../../core/key-records.ts';
 import { verifyAll, verifyKey } from '../../core/key-verify.ts';
+import { revealPending } from '../../core/rotation/index.ts';
 import {
   generateKey,
   importKey,
@@ -239,6 +240,7 @@ export function registerKey(program: Command): void {
           ...(o.concurrency !== undefined ? { concurrency: o.concurrency } : {}),
           signal: controller.signal,
           onProgress: ({ done, total, last }) => info(`[${done}/${total}] ${verifyLine(last)}`),
+          onSkip: ({ label: skipped, reason }) => info(`skipped ${skipped}: ${reason}`),
         });
         if (o.json) printJson(results.map((r) => verifyJson(r, true)));
         else {
@@ -260,9 +262,12 @@ export function registerKey(program: Command): void {
     .description('print the secret and a newline (recorded in the audit trail)')
     .argument('<label>')
     .addOption(accountOption())
-    .action(async (label: string, o: { account?: string }, cmd: Command) => {
+    .option('--pending', "the new key of LABEL's open rotation")
+    .action(async (label: string, o: { account?: string; pending?: boolean }, cmd: Command) => {
       const core = await openCore(cmd.optsWithGlobals());
-      const secret = await revealKey(core, ref(label, o.account), 'cli-get');
+      const secret = o.pending
+        ? await revealPending(core, ref(label, o.account), 'cli-get')
+        : await revealKey(core, ref(label, o.account), 'cli-get');
       process.stdout.write(`${secret}\n`);
     });
 

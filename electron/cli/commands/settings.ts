@@ -31,7 +31,7 @@ export function registerSettings(program: Command): void {
           .map(([env, d]) => `${env}=${d}`)
           .join(', ') || 'none';
       process.stdout.write(
-        `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\n`,
+        `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\nrotation recent-use warning: ${s.recentUseWindowMin} min\n`,
       );
     });
 
@@ -49,6 +49,11 @@ export function registerSettings(program: Command): void {
       parseWholeNumber(1, 3600),
     )
     .option(
+      '--recent-use-min <n>',
+      "minutes a rotation warns after the old key's last use",
+      parseWholeNumber(1, 1440),
+    )
+    .option(
       '--rotation-days <env=days>',
       'rotation period per environment (repeatable; ENV=none removes it)',
       parseRotation,
@@ -58,6 +63,7 @@ export function registerSettings(program: Command): void {
         o: {
           rateShare?: number;
           clipboardClearSec?: number;
+          recentUseMin?: number;
           rotationDays?: Record<string, number | null>;
         },
         cmd: Command,
@@ -65,10 +71,15 @@ export function registerSettings(program: Command): void {
         if (
           o.rateShare === undefined &&
           o.clipboardClearSec === undefined &&
+          o.recentUseMin === undefined &&
           o.rotationDays === undefined
         )
           cmd.error('error: nothing to change; see --help', { exitCode: 2 });
-        const s = await updateSettings(await openCore(cmd.optsWithGlobals()), o);
+        const { recentUseMin, ...rest } = o;
+        const s = await updateSettings(await openCore(cmd.optsWithGlobals()), {
+          ...rest,
+          ...(recentUseMin !== undefined ? { recentUseWindowMin: recentUseMin } : {}),
+        });
         printJson(s);
       },
     );
