@@ -29,6 +29,8 @@ const registry = createWindowRegistry();
 const openExternal = createOpenExternal((url) => shell.openExternal(url));
 const onQuit: Array<() => unknown> = [];
 let quitting = false;
+// Set once IPC is registered: a window made earlier (an early 'activate') would find no handlers.
+let started = false;
 let mainWindow: BrowserWindow | null = null;
 
 registerAppScheme();
@@ -60,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function showMainWindow(): void {
-  if (!app.isReady()) return;
+  if (!started) return;
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({ preload: PRELOAD, registry, devTools });
     return;
@@ -97,6 +99,7 @@ async function start(): Promise<void> {
     },
     devTools,
   );
+  started = true;
   showMainWindow();
 }
 

@@ -49,6 +49,9 @@ describe('main process', () => {
     expect(e.app.setPath).toHaveBeenCalledWith('userData', dataDir);
     expect(e.app.listeners.get('web-contents-created')?.length).toBe(1);
     expect(e.app.listeners.get('session-created')?.length).toBe(1);
+    // No window before the IPC handlers exist, even if macOS asks for one.
+    e.app.emit('activate');
+    expect((e.BrowserWindow as unknown as { created: FakeWindow[] }).created).toEqual([]);
   });
 
   it('once ready: hardened session, app:// served, all channels, menu, one window', async () => {
