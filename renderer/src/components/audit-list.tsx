@@ -52,7 +52,7 @@ export function AuditList({ keyId }: { keyId: string }) {
   }, [api, keyId, revision]);
 
   return (
-    <section className="details__section" aria-labelledby="audit-heading">
+    <div role="group" className="details__section" aria-labelledby="audit-heading">
       <h3 id="audit-heading">Audit trail</h3>
       {failed && <p className="field__problem">The audit trail could not be read: {failed}</p>}
       {events !== null && events.length === 0 && <p className="muted">Nothing recorded yet.</p>}
@@ -75,6 +75,6 @@ export function AuditList({ keyId }: { keyId: string }) {
           })}
         </ol>
       )}
-    </section>
+    </div>
   );
 }

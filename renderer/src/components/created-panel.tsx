@@ -22,11 +22,11 @@ export function CreatedPanel({ keyView: k, onDone }: { keyView: KeyView; onDone:
   );
   const copying = usePending(`copy:${k.id}`);
   const reveal = useReveal(k.id, k.label, 'details');
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   // The form's button that had focus is gone: move focus to Copy, the next likely step.
   useEffect(() => ref.current?.querySelector<HTMLElement>('button')?.focus(), []);
   return (
-    <section ref={ref} className="created" aria-labelledby="created-title">
+    <div role="group" ref={ref} className="created" aria-labelledby="created-title">
       <h3 id="created-title">Key created: {k.label}</h3>
       <p>
         Shown once: copy or reveal it now to put it where it is used. It is stored in the OS
@@ -58,6 +58,6 @@ export function CreatedPanel({ keyView: k, onDone }: { keyView: KeyView; onDone:
           onDone={() => setClipboard(null)}
         />
       )}
-    </section>
+    </div>
   );
 }

@@ -24,7 +24,13 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
   );
   if (!k) return null;
   return (
-    <section role="region" aria-label={k.label} className="details">
+    <section
+      role="region"
+      aria-label={k.label}
+      className="details"
+      tabIndex={-1}
+      data-focus-return=""
+    >
       <header className="details__header">
         <div className="details__title">
           <h2>{k.label}</h2>

@@ -11,7 +11,7 @@ export function EmptyState() {
   );
   const sandbox = accounts.find((a) => a.isSandbox);
   return (
-    <section className="empty" aria-labelledby="empty-title">
+    <div role="group" className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No keys yet</h2>
       <p>
         Keys you add here are kept in your OS keychain. This window shows their labels, status and
@@ -56,6 +56,6 @@ export function EmptyState() {
       <button type="button" className="btn btn--default" onClick={() => void reload()}>
         Reload accounts
       </button>
-    </section>
+    </div>
   );
 }

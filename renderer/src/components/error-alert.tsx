@@ -6,11 +6,13 @@ import { RetryCountdown } from './retry-countdown.tsx';
 interface Props {
   failure: ScopedError;
   onDismiss?: () => void;
+  /** The failed call carried a key the user pasted (dashboard capture): a 401 is about that key. */
+  pasted?: boolean;
 }
 
-export function ErrorAlert({ failure, onDismiss }: Props) {
+export function ErrorAlert({ failure, onDismiss, pasted = false }: Props) {
   const { what, error, at } = failure;
-  const step = nextStep(error);
+  const step = nextStep(error, pasted);
   return (
     <div role="alert" className="alert alert--error">
       <div className="alert__body">

@@ -30,7 +30,7 @@ export function KeyActions({ keyView: k, mode }: { keyView: KeyView; mode: Accou
   const enabling = k.status === 'disabled';
 
   return (
-    <section className="details__section" aria-label="Key actions">
+    <div role="group" className="details__section" aria-label="Key actions">
       <div className="button-row">
         <ActionButton variant="primary" busy={copying} onClick={() => void copyKey(k.id)}>
           Copy
@@ -66,6 +66,6 @@ export function KeyActions({ keyView: k, mode }: { keyView: KeyView; mode: Accou
         </ActionButton>
       </div>
       {reveal.secret !== null && <SecretView secret={reveal.secret} hidesAt={reveal.hidesAt} />}
-    </section>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ export function KeyDates({ keyView: k }: { keyView: KeyView }) {
   const now = useNow(60_000);
   const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
   return (
-    <section className="details__section" aria-labelledby="dates-heading">
+    <div role="group" className="details__section" aria-labelledby="dates-heading">
       <h3 id="dates-heading">Dates</h3>
       <dl className="facts">
         <dt>Created</dt>
@@ -29,6 +29,6 @@ export function KeyDates({ keyView: k }: { keyView: KeyView }) {
           <DueBadge due={due} />
         </dd>
       </dl>
-    </section>
+    </div>
   );
 }

@@ -56,7 +56,7 @@ export const KeyRow = memo(function KeyRow({
       </div>
       <div role="gridcell" className="grid__cell grid__cell--status">
         <StatusPill status={k.status} />
-        <OutcomePill outcome={outcome} />
+        {k.status !== 'revoked' && <OutcomePill outcome={outcome} />}
       </div>
       <div role="gridcell" className="grid__cell grid__cell--createdAt">
         <RelativeTime iso={k.createdAt} tabIndex={-1} />

@@ -30,7 +30,7 @@ export function KeychainScreen({ status, retrying, onRetry }: Props) {
         )}
         <h2>How to fix it</h2>
         {fixes.map((f, i) => (
-          <section key={f.os} className="fix" aria-labelledby={`fix-${f.os}`}>
+          <div role="group" key={f.os} className="fix" aria-labelledby={`fix-${f.os}`}>
             <h3 id={`fix-${f.os}`}>
               {f.name}
               {i === 0 && f.os === status.platform ? ' (this computer)' : ''}
@@ -40,7 +40,7 @@ export function KeychainScreen({ status, retrying, onRetry }: Props) {
                 <li key={s}>{s}</li>
               ))}
             </ol>
-          </section>
+          </div>
         ))}
         <ActionButton variant="primary" busy={retrying} onClick={onRetry}>
           Try again

@@ -35,7 +35,9 @@ export function Modal({
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
+      // The opener may be gone (Revoke… after a revocation): fall back to the details panel.
       if (returnTo?.isConnected) returnTo.focus();
+      else document.querySelector<HTMLElement>('[data-focus-return]')?.focus();
     };
   }, []);
 

@@ -56,14 +56,14 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
       return;
     }
     const input = { accountId, label, environment, service, owner };
+    // On success this form unmounts with the pasted key; on failure it stays, to be corrected.
     const created = dashboard ? await capture(input, secret) : await generate(input);
-    setSecret('');
     if (created) onCreated(created);
   };
 
   return (
     <form className="modal__body" onSubmit={submit} noValidate>
-      {error && <ErrorAlert failure={error} />}
+      {error && <ErrorAlert failure={error} pasted={dashboard} />}
       <AccountSelect accounts={accounts} value={accountId} onChange={setAccountId} />
       <Field
         label="Label"
@@ -90,16 +90,17 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
       {dashboard && account && (
         <fieldset className="capture">
           <legend>Create the key in the dashboard, then paste it here</legend>
-          <OpenDashboard accountId={account.id} scope="newKey" />
-          <Field
-            label="Paste the new key"
-            type="password"
-            value={secret}
-            onChange={setSecret}
-            problem={problems.secret}
-            showProblem={tried}
-            hint="It goes straight to the OS keychain after ApexVerify accepts it."
-          />
+          <OpenDashboard account={account}>
+            <Field
+              label="Paste the new key"
+              type="password"
+              value={secret}
+              onChange={setSecret}
+              problem={problems.secret}
+              showProblem={tried}
+              hint="It goes straight to the OS keychain after ApexVerify accepts it."
+            />
+          </OpenDashboard>
         </fieldset>
       )}
       <div className="modal__actions">

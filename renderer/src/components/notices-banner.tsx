@@ -8,7 +8,7 @@ export function NoticesBanner() {
   );
   if (notices.length === 0) return null;
   return (
-    <section className="banner banner--notice" aria-label="Notices">
+    <div role="group" className="banner banner--notice" aria-label="Notices">
       <ul>
         {notices.map((n, i) => (
           <li key={i}>{n}</li>
@@ -17,6 +17,6 @@ export function NoticesBanner() {
       <button type="button" className="btn btn--quiet" onClick={dismiss}>
         Dismiss notices
       </button>
-    </section>
+    </div>
   );
 }

@@ -68,7 +68,7 @@ export function RevokeDialog({ keyId }: { keyId: string }) {
                 API Keys, the trash icon). The app then checks that the key answers 401 before it
                 records it as revoked.
               </p>
-              <OpenDashboard accountId={account.id} scope="revoke" />
+              <OpenDashboard account={account} />
             </div>
           )}
           {error && <ErrorAlert failure={error} />}

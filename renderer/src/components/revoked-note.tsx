@@ -7,7 +7,7 @@ export function RevokedNote({ keyView: k }: { keyView: KeyView }) {
   const proof = useAppStore((s) => (s.revokeProof?.keyId === k.id ? s.revokeProof : null));
   const at = proof?.checkedAt ?? k.revokedAt;
   return (
-    <section className="details__section revoked-note" aria-label="Revocation proof">
+    <div role="group" className="details__section revoked-note" aria-label="Revocation proof">
       <p>
         <strong>Revoked.</strong>{' '}
         {at
@@ -19,6 +19,6 @@ export function RevokedNote({ keyView: k }: { keyView: KeyView }) {
           The keychain refused to delete the (now useless) secret; the next revocation removes it.
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -6,6 +6,8 @@ import { ActionButton } from './action-button.tsx';
 
 export const KEYS_HEADING_ID = 'keys-heading';
 
+const count = new Intl.NumberFormat('en');
+
 interface Props {
   shown: number;
 }
@@ -33,7 +35,9 @@ export function Toolbar({ shown }: Props) {
       <div className="toolbar__title">
         <h1 id={KEYS_HEADING_ID}>API keys</h1>
         <span className="toolbar__count" aria-live="off">
-          {shown === total ? `${total} ${total === 1 ? 'key' : 'keys'}` : `${shown} of ${total}`}
+          {shown === total
+            ? `${count.format(total)} ${total === 1 ? 'key' : 'keys'}`
+            : `${count.format(shown)} of ${count.format(total)}`}
         </span>
       </div>
       <div className="toolbar__actions">

@@ -21,7 +21,7 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
   const v = k.lastVerification;
   const revoked = k.status === 'revoked';
   return (
-    <section className="details__section" aria-labelledby="verification-heading">
+    <div role="group" className="details__section" aria-labelledby="verification-heading">
       <div className="section-head">
         <h3 id="verification-heading">Last verification</h3>
         {!revoked && (
@@ -41,6 +41,7 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
           <dt>Checked</dt>
           <dd>
             <RelativeTime iso={v.at} />
+            {revoked && <span className="muted"> (before it was revoked)</span>}
           </dd>
           <dt>Outcome</dt>
           <dd className={`outcome outcome--${v.outcome}`}>
@@ -55,6 +56,6 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
           </dd>
         </dl>
       )}
-    </section>
+    </div>
   );
 }

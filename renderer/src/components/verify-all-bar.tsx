@@ -18,7 +18,7 @@ export function VerifyAllBar() {
   const max = Math.max(job.total, job.done);
   const percent = max === 0 ? 0 : Math.round((job.done / max) * 100);
   return (
-    <section className={`verify-bar verify-bar--${job.state}`} aria-label="Verify all">
+    <div role="group" className={`verify-bar verify-bar--${job.state}`} aria-label="Verify all">
       <span className="verify-bar__title">
         {running ? 'Verifying keys…' : (FINISHED[job.state] ?? 'Verify all')}
       </span>
@@ -49,6 +49,6 @@ export function VerifyAllBar() {
           Dismiss
         </button>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
-// The list as filtered and sorted now; recomputed only when its inputs change.
+// The list as filtered and sorted now; each step recomputed only when its own inputs change.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
-import { filterAndSort } from '../lib/key-list.ts';
+import { filterKeys, sortKeys } from '../lib/key-list.ts';
 import { useAppStore } from '../store/context.ts';
 import { useNow } from './use-now.ts';
 
@@ -19,8 +19,10 @@ export function useVisibleKeys(): KeyView[] {
   const now = useNow(60_000);
   // Only the "due" filter depends on the time: other filters must not re-run every minute.
   const nowForFilter = status === 'due' ? now : 0;
+  // Sorting waits for the keys or the sort to change; a keystroke only filters.
+  const sorted = useMemo(() => sortKeys(keys, sort), [keys, sort]);
   return useMemo(
-    () => filterAndSort(keys, { text, environment, status, sort }, nowForFilter),
-    [keys, text, environment, status, sort, nowForFilter],
+    () => filterKeys(sorted, { text, environment, status }, nowForFilter),
+    [sorted, text, environment, status, nowForFilter],
   );
 }

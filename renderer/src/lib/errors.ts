@@ -8,10 +8,12 @@ export const KEYCHAIN_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** A short, concrete next step for the errors people can act on. */
-export function nextStep(error: ErrorInfo): string | null {
+export function nextStep(error: ErrorInfo, pasted = false): string | null {
   switch (error.code) {
     case 'UNAUTHORIZED':
-      return 'ApexVerify refused the key (401): if it was revoked or rotated elsewhere, replace it; for an account key, add the account again with a working key.';
+      return pasted
+        ? 'Copy the key again from the dashboard (all of it), check that it is enabled there, and paste it again.'
+        : "ApexVerify refused the account's key (401): add the account again with a working key (apexkeys account add).";
     case 'PAYMENT_REQUIRED':
       return 'The account has no credits left (402): add credits in the ApexVerify dashboard, then try again.';
     case 'RATE_LIMITED':

@@ -32,11 +32,18 @@ export interface ListQuery {
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-function matchesText(k: KeyView, needle: string): boolean {
-  if (needle === '') return true;
-  return [k.label, k.service, k.owner, k.environment, k.account, k.hint, k.fingerprint].some((f) =>
-    f.toLowerCase().includes(needle),
-  );
+// One lower-cased string per key view, made once: views are replaced, never mutated.
+const haystacks = new WeakMap<KeyView, string>();
+
+function haystack(k: KeyView): string {
+  let h = haystacks.get(k);
+  if (h === undefined) {
+    h = [k.label, k.service, k.owner, k.environment, k.account, k.hint, k.fingerprint]
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(k, h);
+  }
+  return h;
 }
 
 function matchesStatus(k: KeyView, status: StatusFilter, now: number): boolean {
@@ -62,22 +69,34 @@ function compare(a: KeyView, b: KeyView, column: SortColumn): number {
   return collator.compare(x, y);
 }
 
-export function filterAndSort(keys: readonly KeyView[], q: ListQuery, now: number): KeyView[] {
+/** Sorted by one column; ties fall back to the label. Nulls stay last in both directions. */
+export function sortKeys(keys: readonly KeyView[], sort: Sort): KeyView[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const { column } = sort;
+  return [...keys].sort((a, b) => {
+    const nullish = (a[column] === null) !== (b[column] === null);
+    const c = compare(a, b, column);
+    return (nullish ? c : c * sign) || collator.compare(a.label, b.label);
+  });
+}
+
+/** Keeps the order it is given: filtering a sorted list needs no second sort per keystroke. */
+export function filterKeys(
+  sorted: readonly KeyView[],
+  q: Omit<ListQuery, 'sort'>,
+  now: number,
+): KeyView[] {
   const needle = q.text.trim().toLowerCase();
-  const out = keys.filter(
+  return sorted.filter(
     (k) =>
       (q.environment === ALL_ENVIRONMENTS || k.environment === q.environment) &&
       matchesStatus(k, q.status, now) &&
-      matchesText(k, needle),
+      (needle === '' || haystack(k).includes(needle)),
   );
-  const sign = q.sort.direction === 'ascending' ? 1 : -1;
-  const { column } = q.sort;
-  return out.sort((a, b) => {
-    const nullish = (a[column] === null) !== (b[column] === null);
-    const c = compare(a, b, column);
-    // Nulls stay last in both directions; ties fall back to the label.
-    return (nullish ? c : c * sign) || collator.compare(a.label, b.label);
-  });
+}
+
+export function filterAndSort(keys: readonly KeyView[], q: ListQuery, now: number): KeyView[] {
+  return filterKeys(sortKeys(keys, q.sort), q, now);
 }
 
 export const STANDARD_ENVIRONMENTS = ['production', 'staging', 'development'];
