@@ -1,0 +1,3 @@
+import { startBench } from './start.tsx';
+
+startBench('virtual');
