@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [['list']],
+  reporter: process.env.APEXKEYS_PW_REPORT
+    ? [['list'], ['json', { outputFile: process.env.APEXKEYS_PW_REPORT }]]
+    : [['list']],
   // Under the suite's throwaway root when there is one, so the final secret scan reads it too.
   outputDir: process.env.APEXKEYS_TEST_ROOT
     ? `${process.env.APEXKEYS_TEST_ROOT}/playwright-electron`

@@ -41,7 +41,7 @@ echo "== end-to-end tests in Debian's Chromium (preview host, sandbox, throwaway
 APEXKEYS_PW_REPORT="$root/playwright-report.json" bash scripts/with-keyring.sh npx playwright test
 e2e=$?
 echo "== Electron end-to-end test (runs only where the Electron runtime exists)"
-APEXKEYS_PW_REPORT="$root/electron-report.json" bash scripts/with-keyring.sh npx playwright test -c playwright.electron.config.ts
+APEXKEYS_PW_REPORT="$root/electron-report.json" bash scripts/test-electron.sh
 electron=$?
 echo "== secret scan over everything the suite wrote"
 bash scripts/with-keyring.sh npx vitest run tests/final --reporter=default
