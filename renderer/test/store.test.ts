@@ -105,7 +105,7 @@ describe('the store', () => {
     const store = createAppStore(api);
     await store.getState().boot();
     await store.getState().startVerifyAll();
-    await until(store, (st) => st.job?.state === 'done' && !st.pending['list']);
+    await until(store, (st) => st.job?.state === 'done');
     await until(store, () => calls.filter((c) => c.channel === 'listKeys').length === 2);
     const s = store.getState();
     expect(s.job?.state).toBe('done');
