@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects in one run (one report): Node tests under tests/, and the renderer's own tests in
+// happy-dom (vitest.renderer.config.ts).
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    // The secret scan reads what every other suite left behind, so it runs last, alone.
-    sequence: { groupOrder: 0 },
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // The secret scan reads what every other suite left behind, so it runs last, alone.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      './vitest.renderer.config.ts',
+    ],
   },
 });

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    name: 'renderer',
     include: ['renderer/test/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['renderer/test/setup.ts'],
