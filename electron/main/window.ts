@@ -16,8 +16,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 800,
-    minWidth: 760,
-    minHeight: 520,
+    // Below this the list and the details panel no longer fit side by side.
+    minWidth: 1100,
+    minHeight: 600,
     title: PRODUCT_NAME,
     show: false,
     // Matches the theme's page colour, so the window does not flash white in dark mode.
