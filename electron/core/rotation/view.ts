@@ -92,11 +92,13 @@ export function toRotationView(data: StoreData, run: RotationRun, now: Date): Ro
   };
 }
 
-/** The key's open run, else its latest one; null when the key was never rotated. */
+/**
+ * The key's open run, else its latest one; null when the key was never rotated. Looking also
+ * writes a completed step's audit event that a crash kept from the trail.
+ */
 export async function getRotation(deps: CoreDeps, ref: RotationRef): Promise<RotationView | null> {
-  const data = await deps.store.read();
-  const run = findRun(data, ref);
-  return run ? toRotationView(data, run, deps.clock.now()) : null;
+  const run = findRun(await deps.store.read(), ref);
+  return run ? settle(deps, run.id) : null;
 }
 
 export async function listOpenRotations(deps: CoreDeps): Promise<RotationView[]> {
