@@ -1,6 +1,8 @@
 // The one IPC contract: channel -> input schema, output schema. Main's registration, the
 // preload, the preview host and the renderer all derive from this table.
 import { z } from 'zod';
+import { abortChoiceSchema, envFileEvidenceSchema } from '../rotation.ts';
+import { rotationViewSchema } from '../rotation-view.ts';
 import { auditEventSchema } from '../schemas.ts';
 import {
   accountViewSchema,
@@ -88,6 +90,37 @@ export const contract = {
     input: z.object({ accountId: id }).strict(),
     output: z.object({ opened: z.boolean(), url: z.string() }),
   },
+  // Rotation: every call names the OLD key; the core finds its run. Each returns the run as the
+  // wizard shows it, with what is allowed next and why not.
+  listRotations: { input: none, output: z.array(rotationViewSchema) },
+  getRotation: { input: keyRef, output: rotationViewSchema.nullable() },
+  /** API mode generates; dashboard mode needs the key pasted from the dashboard. */
+  startRotation: {
+    input: z.object({ id, newSecret: text(512).optional() }).strict(),
+    output: rotationViewSchema,
+  },
+  copyPendingKey: {
+    input: keyRef,
+    output: z.object({ clearAfterSec: z.number(), copiedAt: z.string() }),
+  },
+  revealPendingKey: { input: keyRef, output: z.object({ secret: z.string() }) },
+  replaceInEnvFiles: {
+    input: z.object({ id, files: z.array(text(4096)).min(1).max(20) }).strict(),
+    output: z.array(envFileEvidenceSchema),
+  },
+  confirmDeployed: { input: keyRef, output: rotationViewSchema },
+  verifyRotation: {
+    input: z.object({ id, acceptRecentUse: z.boolean().optional() }).strict(),
+    output: rotationViewSchema,
+  },
+  finishRotation: {
+    input: z.object({ id, confirmLabel: text(128) }).strict(),
+    output: rotationViewSchema,
+  },
+  abortRotation: {
+    input: z.object({ id, choice: abortChoiceSchema }).strict(),
+    output: rotationViewSchema,
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -96,6 +129,19 @@ export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = z.infer<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
+
+export const ROTATION_CHANNELS: readonly Channel[] = [
+  'listRotations',
+  'getRotation',
+  'startRotation',
+  'copyPendingKey',
+  'revealPendingKey',
+  'replaceInEnvFiles',
+  'confirmDeployed',
+  'verifyRotation',
+  'finishRotation',
+  'abortRotation',
+];
 export const channelName = (c: Channel): string => `apexkeys:${c}`;
 
 /** What every call returns across a boundary: a value, or a typed error (never a stack). */

@@ -150,6 +150,16 @@ export function validInputs(ids: {
     revokeKey: { id, confirmLabel: ids.label },
     keyAudit: { id, limit: 10 },
     openDashboard: { accountId },
+    listRotations: {},
+    getRotation: { id },
+    startRotation: { id },
+    copyPendingKey: { id },
+    revealPendingKey: { id },
+    replaceInEnvFiles: { id, files: [ids.envPath] },
+    confirmDeployed: { id },
+    verifyRotation: { id, acceptRecentUse: false },
+    finishRotation: { id, confirmLabel: ids.label },
+    abortRotation: { id, choice: 'keep-new' },
   };
 }
 

@@ -114,13 +114,13 @@ describe('IPC contract: inputs', () => {
           expect(node.schema.maxLength, `${c}.${node.path}`).not.toBeNull();
   });
 
-  it('takes a secret only where the user pastes one (captureKey)', () => {
+  it('takes a secret only where the user pastes one (captureKey, a dashboard rotation)', () => {
     const carriers = CHANNELS.flatMap((c) =>
       walk(contract[c].input)
         .filter((n) => /secret|password|token/i.test(lastField(n.path)))
         .map((n) => `${c}.${n.path}`),
     );
-    expect([...new Set(carriers)]).toEqual(['captureKey.secret']);
+    expect([...new Set(carriers)]).toEqual(['captureKey.secret', 'startRotation.newSecret']);
   });
 });
 
@@ -135,9 +135,9 @@ describe('IPC contract: outputs', () => {
       )
       .map((n) => `${c}.${n.path}`);
 
-  it('has no string field that could carry a secret, except revealKey.secret', () => {
+  it('has no string field that could carry a secret, except the two explicit reveals', () => {
     const all = CHANNELS.flatMap(carriers);
-    expect([...new Set(all)]).toEqual(['revealKey.secret']);
+    expect([...new Set(all)]).toEqual(['revealKey.secret', 'revealPendingKey.secret']);
   });
 
   it('strips unknown fields from every output object (none is loose or passthrough)', () => {

@@ -12,6 +12,18 @@ import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
 import { resolveKey } from '../key-records.ts';
 import { verifyKey } from '../key-verify.ts';
 import { generateKey, importKey, listKeys, updateKeyMeta } from '../keys.ts';
+import {
+  abortRotation,
+  confirmDeployed,
+  finishRotation,
+  getRotation,
+  listOpenRotations,
+  replaceOldKeyInEnvFiles,
+  revealPending,
+  startRotation,
+  verifyNewKey,
+} from '../rotation/index.ts';
+import { requireRun } from '../rotation/lookup.ts';
 import type { AppContext } from './context.ts';
 import { checkConnection, keychainState, storeError } from './status.ts';
 import { createVerifyJobs } from './verify-jobs.ts';
@@ -33,6 +45,26 @@ export function createHandlers(ctx: AppContext): Handlers {
   let noticesShown = 0;
   const accountName = async (accountId: string) =>
     accountById(await deps.store.read(), accountId).name;
+
+  /** Copies in this process; the renderer only learns when the clipboard will be cleared. */
+  const copy = async (id: string, pending: boolean) => {
+    const data = await deps.store.read();
+    const sec = data.settings.clipboardClearSec;
+    // The pending key of the old key's open run; handOut refuses it until it is stored.
+    const keyId = pending ? requireRun(data, { id }).newKeyId : id;
+    const { clearAt } = await handOut(
+      deps,
+      { id: keyId },
+      'copied',
+      { via: pending ? 'rotation-pending' : 'app' },
+      (secret) => ctx.clipboard.copy(secret, sec),
+      { allowPending: pending },
+    );
+    return {
+      clearAfterSec: sec,
+      copiedAt: new Date(clearAt.getTime() - sec * 1000).toISOString(),
+    };
+  };
 
   return {
     async getStatus() {
@@ -65,16 +97,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     startVerifyAll: async () => jobs.start(),
     getVerifyAll: async ({ jobId }) => jobs.get(jobId),
     cancelVerifyAll: async ({ jobId }) => jobs.cancel(jobId),
-    async copyKey({ id }) {
-      const sec = (await deps.store.read()).settings.clipboardClearSec;
-      const { clearAt } = await handOut(deps, { id }, 'copied', { via: 'app' }, async (secret) =>
-        ctx.clipboard.copy(secret, sec),
-      );
-      return {
-        clearAfterSec: sec,
-        copiedAt: new Date(clearAt.getTime() - sec * 1000).toISOString(),
-      };
-    },
+    copyKey: ({ id }) => copy(id, false),
     revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
     async writeKeyToEnv({ id, path, variable }) {
       // The window knows nothing of this process's working folder: a relative path would put the
@@ -96,6 +119,18 @@ export function createHandlers(ctx: AppContext): Handlers {
         .slice(-(limit ?? 100))
         .reverse();
     },
+    listRotations: () => listOpenRotations(deps),
+    getRotation: ({ id }) => getRotation(deps, { id }),
+    startRotation: ({ id, newSecret }) =>
+      startRotation(deps, { id }, newSecret === undefined ? {} : { newSecret }),
+    copyPendingKey: ({ id }) => copy(id, true),
+    revealPendingKey: async ({ id }) => ({ secret: await revealPending(deps, { id }, 'app') }),
+    replaceInEnvFiles: ({ id, files }) => replaceOldKeyInEnvFiles(deps, { id }, files),
+    confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),
+    verifyRotation: ({ id, acceptRecentUse }) =>
+      verifyNewKey(deps, { id }, acceptRecentUse === undefined ? {} : { acceptRecentUse }),
+    finishRotation: ({ id, confirmLabel }) => finishRotation(deps, { id }, { confirmLabel }),
+    abortRotation: ({ id, choice }) => abortRotation(deps, { id }, { choice }),
     async openDashboard({ accountId }) {
       const url = accountById(await deps.store.read(), accountId).dashboardUrl;
       if (!externalUrlAllowed(url)) return { opened: false, url };
