@@ -15,6 +15,7 @@ import {
   verifyNewKey,
 } from '../../electron/core/rotation/index.ts';
 import { updateSettings } from '../../electron/core/settings.ts';
+import { rotationViewSchema } from '../../shared/rotation-view.ts';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts';
 import { SECRET_PATTERN } from '../helpers/cli.ts';
 import { answers, apiWorld, runOf, serverKeys, watchApiKeys } from '../helpers/rotation.ts';
@@ -33,6 +34,7 @@ describe('a rotation in API mode', () => {
     const ref = { label: 'prod-api' };
     const watch = watchApiKeys();
     let v = await startRotation(w.core, ref);
+    const views = [v];
     expect(v).toMatchObject({
       step: 'deploy',
       stepNumber: 2,
@@ -57,8 +59,10 @@ describe('a rotation in API mode', () => {
     expect((await listOpenRotations(w.core)).map((r) => r.runId)).toEqual([v.runId]);
 
     v = await confirmDeployed(w.core, ref);
+    views.push(v);
     expect(v).toMatchObject({ step: 'verify', evidence: { deploy: { envFiles: [] } } });
     v = await verifyNewKey(w.core, ref);
+    views.push(v);
     expect(v.step).toBe('revoke');
     expect(v.evidence.verify).toMatchObject({
       check: { outcome: 'ok' },
@@ -72,7 +76,11 @@ describe('a rotation in API mode', () => {
     // So far the app never sent the old key.
     expect(watch.used).not.toContain(w.oldSecret);
     v = await finishRotation(w.core, ref, { confirmLabel: 'prod-api' });
+    views.push(v);
     watch.restore();
+    // What the window receives passes the shared schema at every step, and holds no secret.
+    for (const view of views) expect(rotationViewSchema.parse(view)).toEqual(view);
+    expect(JSON.stringify(views)).not.toMatch(SECRET_PATTERN);
     // The one call with the old key: the final 401 proof.
     expect(watch.used.filter((k) => k === w.oldSecret)).toHaveLength(1);
     expect(v).toMatchObject({

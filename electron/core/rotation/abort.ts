@@ -10,7 +10,7 @@ import type { ApexClient } from '../apexverify/index.ts';
 import { isLive } from '../key-records.ts';
 import { proveRevoked } from '../key-lifecycle.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
-import { generateBusy } from './generate.ts';
+import { deleteServerKeys, generateBusy } from './generate.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
 import { abortCheck, refuse, type AbortContext } from './rules.ts';
 import { transition } from './run-store.ts';
@@ -54,8 +54,8 @@ async function revokeNew(
   }
   // Interrupted at generate: whatever the server made under the reserved label goes.
   const acct = await accountKey(deps, account);
-  for (const k of await client.listKeys(acct))
-    if (k.label === run.pendingLabel) await client.deleteKey(acct, k.id);
+  const made = (await client.listKeys(acct)).filter((k) => k.label === run.pendingLabel);
+  await deleteServerKeys(client, acct, made);
   await checkpoint(deps, 'abort:deleted');
   return null;
 }

@@ -33,6 +33,18 @@ export function generateBusy(run: RotationRun): Refusal | null {
 export const generateGuard = (run: RotationRun): Refusal | null =>
   generateBusy(run) ?? generateCheck(run);
 
+/** Revokes these server keys; one already gone (404) counts as revoked. */
+export async function deleteServerKeys(
+  client: ApexClient,
+  accountSecret: string,
+  keys: RemoteKey[],
+): Promise<void> {
+  for (const k of keys)
+    await client.deleteKey(accountSecret, k.id).catch((e: unknown) => {
+      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+    });
+}
+
 interface Obtained {
   secret: string;
   remote: RemoteKey | null;
@@ -56,10 +68,7 @@ async function obtainFromServer(
     );
   // A held secret whose server key is gone is useless; server keys nobody holds are a liability.
   if (held) await deps.vault.delete(run.newKeyId);
-  for (const k of mine)
-    await client.deleteKey(acct, k.id).catch((e: unknown) => {
-      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-    });
+  await deleteServerKeys(client, acct, mine);
   if (mine.length > 0) {
     await transition(deps, run.id, generateCheck, (r) => {
       r.generate.orphansRevoked += mine.length;

@@ -49,7 +49,7 @@ export function generateCheck(run: RotationRun): Refusal | null {
     return refusal(
       run,
       'one-run-per-key',
-      `a rotation of this key is already open (run ${run.id}); one run per key at a time. Go on with it, or abort it.`,
+      'a rotation of this key is already open, and a key has one run at a time. Go on with it, or abort it.',
     );
   return null;
 }
