@@ -84,6 +84,11 @@ describe('handlers in API mode', () => {
     expect((await actions(rig, ci)).at(-1)).toBe('exported:ok');
   });
 
+  it("refuses a relative path for the rotation's .env replacement, before anything is read", async () => {
+    const r = await rig.fail('replaceInEnvFiles', { id: ci, files: ['/tmp/a.env', '.env'] });
+    expect(r).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('".env"') });
+  });
+
   it('disables and enables the key on the server', async () => {
     const secret = secretOf(rig, ci);
     expect(await rig.ok('setKeyEnabled', { id: ci, enabled: false })).toMatchObject({

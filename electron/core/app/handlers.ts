@@ -125,7 +125,16 @@ export function createHandlers(ctx: AppContext): Handlers {
       startRotation(deps, { id }, newSecret === undefined ? {} : { newSecret }),
     copyPendingKey: ({ id }) => copy(id, true),
     revealPendingKey: async ({ id }) => ({ secret: await revealPending(deps, { id }, 'app') }),
-    replaceInEnvFiles: ({ id, files }) => replaceOldKeyInEnvFiles(deps, { id }, files),
+    async replaceInEnvFiles({ id, files }) {
+      // As for writeKeyToEnv: a relative path would name a file in whatever folder the app runs in.
+      const relative = files.find((f) => !isAbsolute(f));
+      if (relative !== undefined)
+        throw new AppError(
+          'BAD_INPUT',
+          `Give the full path of each .env file, not a relative one ("${relative}"). Nothing was changed.`,
+        );
+      return replaceOldKeyInEnvFiles(deps, { id }, files);
+    },
     confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),
     verifyRotation: ({ id, acceptRecentUse }) =>
       verifyNewKey(deps, { id }, acceptRecentUse === undefined ? {} : { acceptRecentUse }),
