@@ -99,6 +99,22 @@ describe('aborting a rotation', () => {
     expect(await answers(dash, w.oldSecret)).toBe(200);
   });
 
+  it('revoke-new during an interrupted generate revokes the key the server made under the run', async () => {
+    const w = await apiWorld(api, 'abort-gen');
+    const crash = {
+      ...w.core,
+      checkpoint: (n: string) => {
+        if (n === 'generate:created') throw new Error('killed');
+      },
+    };
+    await expect(startRotation(crash, ref)).rejects.toThrow('killed');
+    const { pendingLabel } = (await w.core.store.read()).rotations[0]!;
+    expect((await serverKeys(api)).filter((k) => k.label === pendingLabel)).toHaveLength(1);
+    const v = await abortRotation(w.core, ref, { choice: 'revoke-new' });
+    expect(v).toMatchObject({ step: 'aborted', newKey: null, oldKey: { status: 'active' } });
+    expect((await serverKeys(api)).filter((k) => k.label === pendingLabel)).toEqual([]);
+  });
+
   it('an interrupted abort is completed by aborting again with the same choice', async () => {
     const w = await apiWorld(api, 'abort-resume');
     const started = await startRotation(w.core, ref);

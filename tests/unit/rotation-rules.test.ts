@@ -235,12 +235,8 @@ describe('illegal rotation transitions', () => {
       },
     };
     await expect(startRotation(stop, oldRef(g))).rejects.toThrow('stop');
-    await refused(
-      g,
-      api,
-      () => abortRotation(g.core, oldRef(g), { choice: 'keep-new' }),
-      'abort-choice',
-    );
+    for (const choice of ['keep-new', 'dashboard'] as const)
+      await refused(g, api, () => abortRotation(g.core, oldRef(g), { choice }), 'abort-choice');
     // Another live process owns the generate: neither a resume nor an abort may step in.
     await editRun(
       g.core,

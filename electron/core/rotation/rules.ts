@@ -147,6 +147,13 @@ export function abortCheck(
       'abort-choice',
       'the new key cannot be revoked through the API here; choose to revoke it in the dashboard, or keep it.',
     );
+  // A server key made before the record was written can only be found, and revoked, by the app.
+  if (choice === 'dashboard' && run.mode === 'api' && !ctx.newStored)
+    return refusal(
+      run,
+      'abort-choice',
+      'the new key is not stored yet; abort by revoking it (revoke-new), which also removes any key the interrupted generate made.',
+    );
   if (choice === 'keep-new' && !ctx.newStored)
     return refusal(
       run,
