@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
-npx vite build -c vite.renderer.config.ts --logLevel warn >&2
+npx vite build -c vite.renderer.config.ts --logLevel error >&2
 exec node --import tsx electron/preview/main.ts

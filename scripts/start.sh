@@ -13,17 +13,15 @@ fi
 
 cat >&2 <<MSG
 
-The Electron runtime cannot run on this machine (${why:-its binary is not installed}), so the
-desktop window cannot open. Starting the same app in the preview host instead: the same
-renderer and the same core (your OS keychain, your data folder, the built-in sandbox account
-on 127.0.0.1), served on a loopback address with a one-time token. Open the URL below in a
-browser on this machine. To get the window, install the Electron runtime (npm rebuild
-electron, with network access to its download host) and run npm start again.
+The desktop window cannot open here: the Electron runtime cannot run on this machine
+(${why:-its binary is not installed}).
+Starting the same app in the preview host instead: the same renderer and the same core (your
+OS keychain, your data folder, the built-in sandbox account on 127.0.0.1), served on a
+loopback address behind a one-time token. Open the Preview URL below in a browser on this
+machine. Once the Electron runtime is installed, npm start opens the window.
 
 MSG
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ "$(uname)" = Linux ]; then
   echo "No D-Bus session here, so no keychain can be reached: the app will say so. For a throwaway keyring that is deleted on exit, run: bash scripts/with-keyring.sh npm start" >&2
 fi
-export APEXKEYS_SANDBOX_STATE="${APEXKEYS_SANDBOX_STATE:-$PWD/.tmp/sandbox-state.json}"
-mkdir -p .tmp
 exec bash scripts/preview.sh

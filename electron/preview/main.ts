@@ -6,6 +6,7 @@
 //   APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE  the sandbox's port and state file
 //   APEXKEYS_PREVIEW_RENDERER_DIR                  the built renderer to serve (default out/renderer;
 //                                                  tests point it at a stand-in)
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/app/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
@@ -21,12 +22,19 @@ const rendererDir =
 const deps = await wireCore({ actor: 'app' });
 const closers: Array<() => Promise<void>> = [];
 if (env.APEXKEYS_PREVIEW_SANDBOX !== 'off') {
-  const boot = await startSandboxAccount(deps, {
-    ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
-    ...(env.APEXKEYS_SANDBOX_STATE ? { stateFile: env.APEXKEYS_SANDBOX_STATE } : {}),
-  });
-  closers.push(() => boot.sandbox.close());
-  process.stderr.write(`${boot.message}\n`);
+  try {
+    const boot = await startSandboxAccount(deps, {
+      ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
+      // Beside the store, as the Electron app keeps it, so both use the same sandbox account.
+      stateFile: env.APEXKEYS_SANDBOX_STATE || join(deps.dataDir, 'sandbox-state.json'),
+    });
+    closers.push(() => boot.sandbox.close());
+    process.stderr.write(`${boot.message}\n`);
+  } catch (e) {
+    // The app is still useful offline; the window shows the sandbox account as unreachable.
+    const why = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    process.stderr.write(`The built-in sandbox could not start (${why}); continuing without it.\n`);
+  }
 }
 const clipboard = createClipboardGuard({ clipboard: memoryClipboard() });
 const handlers = createHandlers({
