@@ -18,7 +18,7 @@ function until(store: AppStore, ok: (s: AppState) => boolean): Promise<void> {
 }
 
 describe('the store', () => {
-  test('boot reads the status, the list and the connection', async () => {
+  test('boot reads the status, the list (with the rotations in progress) and the connection', async () => {
     const { api, calls } = fakeApi([makeKey({ label: 'one' })]);
     const store = createAppStore(api);
     await store.getState().boot();
@@ -27,7 +27,7 @@ describe('the store', () => {
     expect(s.keys.map((k) => k.label)).toEqual(['one']);
     expect(s.connection?.online).toBe(true);
     expect(calls.map((c) => c.channel).sort()).toEqual(
-      ['checkConnection', 'getStatus', 'listAccounts', 'listKeys'].sort(),
+      ['checkConnection', 'getStatus', 'listAccounts', 'listKeys', 'listRotations'].sort(),
     );
   });
 

@@ -50,5 +50,6 @@ export function fakeApi(keys: () => KeyView[]): ApexKeysApi {
     listAccounts: () => ok(accounts),
     listKeys: () => ok(keys()),
     keyAudit: () => ok([]),
+    listRotations: () => ok([]),
   };
 }

@@ -2,7 +2,10 @@
 import type { SliceCreator } from './types.ts';
 
 export type Dialog =
-  { kind: 'new-key' } | { kind: 'revoke'; keyId: string } | { kind: 'env'; keyId: string };
+  | { kind: 'new-key' }
+  | { kind: 'revoke'; keyId: string }
+  | { kind: 'env'; keyId: string }
+  | { kind: 'rotate'; keyId: string };
 
 export interface RevokeProof {
   keyId: string;

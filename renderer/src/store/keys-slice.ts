@@ -16,14 +16,17 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get, api) => ({
   keys: [],
   keysLoaded: false,
   async loadKeys() {
-    const [accounts, keys] = await Promise.all([
+    // The rotations in progress come with the keys: each row says which step its run is at.
+    const [accounts, keys, rotationsError] = await Promise.all([
       api.listAccounts({}),
       api.listKeys({ includeRevoked: true }),
+      get().loadRotations(),
     ]);
     if (!accounts.ok) return get().failed('list', 'Loading the accounts', accounts.error);
     if (!keys.ok) return get().failed('list', 'Loading the keys', keys.error);
-    get().setError('list', null);
     set({ accounts: accounts.value, keys: keys.value, keysLoaded: true });
+    if (rotationsError) get().failed('list', 'Loading the rotations in progress', rotationsError);
+    else get().setError('list', null);
   },
   upsertKey(view) {
     set((s) => {

@@ -5,7 +5,7 @@ import { KEYCHAIN_CODES, NETWORK_CODES } from '../lib/errors.ts';
 import type { SliceCreator } from './types.ts';
 
 /** Where an error is shown: the list, the details panel, or one of the dialogs. */
-export type ErrorScope = 'list' | 'details' | 'newKey' | 'revoke' | 'env';
+export type ErrorScope = 'list' | 'details' | 'newKey' | 'revoke' | 'env' | 'rotate';
 
 export interface ScopedError {
   /** What failed, as a phrase: "Verifying "ci-prod"". */

@@ -7,6 +7,7 @@ import { createFiltersSlice } from './filters-slice.ts';
 import { createKeyActionsSlice } from './key-actions-slice.ts';
 import { createKeysSlice } from './keys-slice.ts';
 import { createMessagesSlice } from './messages-slice.ts';
+import { createRotationSlice } from './rotation-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import { createStatusSlice } from './status-slice.ts';
 import type { AppState } from './types.ts';
@@ -24,6 +25,7 @@ export function createAppStore(api: ApexKeysApi): AppStore {
     ...createVerifySlice(set, get, api),
     ...createMessagesSlice(set, get, api),
     ...createKeyActionsSlice(set, get, api),
+    ...createRotationSlice(set, get, api),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { FiltersSlice } from './filters-slice.ts';
 import type { KeyActionsSlice } from './key-actions-slice.ts';
 import type { KeysSlice } from './keys-slice.ts';
 import type { MessagesSlice } from './messages-slice.ts';
+import type { RotationSlice } from './rotation-slice.ts';
 import type { SelectionSlice } from './selection-slice.ts';
 import type { StatusSlice } from './status-slice.ts';
 import type { VerifySlice } from './verify-slice.ts';
@@ -17,7 +18,8 @@ export type AppState = KeysSlice &
   StatusSlice &
   VerifySlice &
   MessagesSlice &
-  KeyActionsSlice;
+  KeyActionsSlice &
+  RotationSlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
