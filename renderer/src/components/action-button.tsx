@@ -9,6 +9,8 @@ interface Props extends ButtonHTMLAttributes<HTMLButtonElement> {
   disabledReason?: string | null | undefined;
   busy?: boolean;
   variant?: ButtonVariant;
+  /** Show the reason as text beside the button, not only to assistive tech and on hover. */
+  showReason?: boolean;
 }
 
 export function ActionButton({
@@ -19,6 +21,7 @@ export function ActionButton({
   onClick,
   children,
   type = 'button',
+  showReason = false,
   ...rest
 }: Props) {
   const reasonId = useId();
@@ -46,7 +49,7 @@ export function ActionButton({
         {children}
       </button>
       {disabledReason && (
-        <span id={reasonId} hidden>
+        <span id={reasonId} className="reason" hidden={!showReason}>
           {disabledReason}
         </span>
       )}

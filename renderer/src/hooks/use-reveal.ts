@@ -16,7 +16,13 @@ export interface Reveal {
   hide(): void;
 }
 
-export function useReveal(keyId: string, label: string, scope: ErrorScope): Reveal {
+/** `pending`: the new key of `keyId`'s open rotation (keyId is the old key). */
+export function useReveal(
+  keyId: string,
+  label: string,
+  scope: ErrorScope,
+  pending = false,
+): Reveal {
   const api = useApi();
   const { failed, setError, bumpRevision } = useAppStore(
     useShallow((s) => ({
@@ -41,7 +47,8 @@ export function useReveal(keyId: string, label: string, scope: ErrorScope): Reve
     async reveal() {
       setBusy(true);
       setError(scope, null);
-      const r = await api.revealKey({ id: keyId });
+      const input = { id: keyId };
+      const r = await (pending ? api.revealPendingKey(input) : api.revealKey(input));
       setBusy(false);
       bumpRevision();
       if (!r.ok) return failed(scope, `Revealing "${label}"`, r.error);
