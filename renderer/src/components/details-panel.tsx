@@ -9,6 +9,7 @@ import { KeyActions } from './key-actions.tsx';
 import { KeyDates } from './key-dates.tsx';
 import { MetadataForm } from './metadata-form.tsx';
 import { RevokedNote } from './revoked-note.tsx';
+import { RotationSection } from './rotation-section.tsx';
 import { StatusPill } from './status-pill.tsx';
 import { VerificationSection } from './verification-section.tsx';
 
@@ -63,7 +64,10 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
         {k.status === 'revoked' ? (
           <RevokedNote keyView={k} />
         ) : (
-          <KeyActions keyView={k} mode={account?.mode ?? 'api'} />
+          <>
+            <KeyActions keyView={k} mode={account?.mode ?? 'api'} />
+            <RotationSection keyView={k} />
+          </>
         )}
         <VerificationSection keyView={k} />
         <KeyDates keyView={k} />

@@ -3,6 +3,7 @@ import { useAppStore } from '../store/context.ts';
 import { EnvDialog } from './env-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
+import { RotateDialog } from './rotate-dialog.tsx';
 
 export function DialogHost() {
   const dialog = useAppStore((s) => s.dialog);
@@ -14,5 +15,7 @@ export function DialogHost() {
       return <RevokeDialog keyId={dialog.keyId} />;
     case 'env':
       return <EnvDialog keyId={dialog.keyId} />;
+    case 'rotate':
+      return <RotateDialog keyId={dialog.keyId} />;
   }
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AccountMode } from '../../../shared/schemas.ts';
 import type { KeyView } from '../../../shared/views.ts';
 import { useReveal } from '../hooks/use-reveal.ts';
+import { useRotationProgress } from '../hooks/use-rotation.ts';
 import { useOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppStore } from '../store/context.ts';
 import { ActionButton } from './action-button.tsx';
@@ -23,8 +24,13 @@ export function KeyActions({ keyView: k, mode }: { keyView: KeyView; mode: Accou
   const copying = usePending(`copy:${k.id}`);
   const toggling = usePending(`enable:${k.id}`);
   const reveal = useReveal(k.id, k.label, 'details');
+  const rotating = useRotationProgress(k.id) !== null;
   const pendingReason =
-    k.status === 'pending' ? 'Pending a rotation: finish or abort the rotation first.' : null;
+    k.status === 'pending'
+      ? 'Pending a rotation: finish or abort the rotation first.'
+      : rotating
+        ? 'Being rotated: finish or abort the rotation first (Resume rotation…).'
+        : null;
   const linkReason =
     k.remoteId === null ? 'Not linked to a key on the server: change it in the dashboard.' : null;
   const enabling = k.status === 'disabled';

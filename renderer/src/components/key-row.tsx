@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { KeyView } from '../../../shared/views.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useRotationProgress } from '../hooks/use-rotation.ts';
 import { useRowOutcome } from '../hooks/use-selectors.ts';
 import { dueState } from '../lib/dates.ts';
 import { DueBadge } from './due-badge.tsx';
@@ -31,6 +32,7 @@ export const KeyRow = memo(function KeyRow({
   onSelect,
 }: Props) {
   const outcome = useRowOutcome(k);
+  const rotation = useRotationProgress(k.id);
   const now = useNow(60_000);
   const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
   const detail = [k.account, k.service].filter(Boolean).join(' · ');
@@ -47,7 +49,13 @@ export const KeyRow = memo(function KeyRow({
     >
       <div role="gridcell" className="grid__cell grid__cell--label">
         <span className="key-label">{k.label}</span>
-        {detail && <span className="key-detail">{detail}</span>}
+        {rotation ? (
+          <span className="pill pill--rotating" title={rotation}>
+            {rotation}
+          </span>
+        ) : (
+          detail && <span className="key-detail">{detail}</span>
+        )}
       </div>
       <div role="gridcell" className="grid__cell grid__cell--environment">
         <span className={`env env--${k.environment === 'production' ? 'prod' : 'other'}`}>

@@ -7,4 +7,5 @@ import './layout.css';
 import './grid.css';
 import './details.css';
 import './dialogs.css';
+import './rotation.css';
 import './screens.css';

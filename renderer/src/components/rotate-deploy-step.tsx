@@ -1,0 +1,75 @@
+// Step 2: the user puts the new key where the old one is used, with the helpers (copy with
+// auto-clear, reveal for 30 s, replace in .env files), then confirms the deployment.
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RotationView } from '../../../shared/rotation-view.ts';
+import { useReveal } from '../hooks/use-reveal.ts';
+import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
+import { useAppStore } from '../store/context.ts';
+import { ActionButton } from './action-button.tsx';
+import { ClipboardCountdown } from './clipboard-countdown.tsx';
+import { RotateEnvForm } from './rotate-env-form.tsx';
+import { SecretView } from './secret-view.tsx';
+import { StepHeading } from './step-heading.tsx';
+
+export function RotateDeployStep({ keyId, view }: { keyId: string; view: RotationView }) {
+  const { copy, confirm, clipboard, setClipboard } = useAppStore(
+    useShallow((s) => ({
+      copy: s.copyPendingKey,
+      confirm: s.confirmDeployed,
+      clipboard: s.clipboard,
+      setClipboard: s.setClipboard,
+    })),
+  );
+  const busy = useRotationBusy(keyId);
+  const reveal = useReveal(keyId, 'the new key', 'rotate', true);
+  const [envOpen, setEnvOpen] = useState(false);
+  const reason = useBlockedReason(view.actions.deployed);
+  const newLabel = view.newKey ? `“${view.newKey.label}” (${view.newKey.hint})` : 'the new key';
+
+  return (
+    <div className="wizard-step">
+      <StepHeading step="deploy" />
+      <p>
+        Put the new key, {newLabel}, everywhere the old key is used: servers, CI secrets, .env
+        files. The old key keeps working meanwhile. Then confirm the deployment.
+      </p>
+      <div className="button-row" role="group" aria-label="Deploy helpers">
+        <ActionButton busy={busy} onClick={() => void copy(keyId)}>
+          Copy new key
+        </ActionButton>
+        {reveal.secret === null ? (
+          <ActionButton busy={reveal.busy} onClick={() => void reveal.reveal()}>
+            Reveal new key
+          </ActionButton>
+        ) : (
+          <ActionButton onClick={reveal.hide}>Hide</ActionButton>
+        )}
+        <ActionButton aria-expanded={envOpen} onClick={() => setEnvOpen((o) => !o)}>
+          Replace in .env files…
+        </ActionButton>
+      </div>
+      {clipboard && (
+        <ClipboardCountdown
+          key={clipboard.clearsAt}
+          clearsAt={clipboard.clearsAt}
+          onDone={() => setClipboard(null)}
+        />
+      )}
+      {reveal.secret !== null && <SecretView secret={reveal.secret} hidesAt={reveal.hidesAt} />}
+      {envOpen && <RotateEnvForm keyId={keyId} />}
+      <div className="button-row">
+        <ActionButton
+          variant="primary"
+          busy={busy}
+          disabledReason={reason}
+          showReason
+          data-autofocus=""
+          onClick={() => void confirm(keyId)}
+        >
+          I have deployed the new key
+        </ActionButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// "Replace in .env files…": the files the user names (absolute paths, one per line); only those
+// are read, and only a variable holding exactly the old key's value changes. Then, per file, what
+// happened.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRotationBusy } from '../hooks/use-rotation.ts';
+import { useAppStore } from '../store/context.ts';
+import { ActionButton } from './action-button.tsx';
+import { EnvFileList } from './env-file-list.tsx';
+import { Field } from './field.tsx';
+
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
+export function filesProblem(lines: string[]): string | null {
+  if (lines.length === 0) return 'Name at least one .env file.';
+  if (lines.length > 20) return 'Name at most 20 files at a time.';
+  const relative = lines.find((l) => !ABSOLUTE.test(l));
+  return relative ? `Give full paths, not relative ones: “${relative}”.` : null;
+}
+
+export function RotateEnvForm({ keyId }: { keyId: string }) {
+  const replace = useAppStore((s) => s.replaceInEnvFiles);
+  const done = useAppStore((s) => s.envReplacements[keyId]);
+  const busy = useRotationBusy(keyId);
+  const [text, setText] = useState('');
+  const [tried, setTried] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const problem = filesProblem(lines);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (problem || busy) return;
+    if (await replace(keyId, lines)) setText('');
+  };
+
+  return (
+    <form
+      ref={ref}
+      className="capture"
+      onSubmit={submit}
+      noValidate
+      aria-label="Replace in .env files"
+    >
+      <Field
+        label=".env files (full paths, one per line)"
+        multiline
+        value={text}
+        onChange={setText}
+        problem={problem}
+        showProblem={tried}
+        hint="Only these files are read. A line changes only where it holds exactly the old key; the previous file is kept as FILE.bak."
+      />
+      <div className="button-row">
+        <ActionButton type="submit" busy={busy}>
+          Replace
+        </ActionButton>
+      </div>
+      {done && done.length > 0 && <EnvFileList files={done} />}
+    </form>
+  );
+}

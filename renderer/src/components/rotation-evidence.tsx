@@ -1,0 +1,103 @@
+// The run's evidence so far, step by step: when each was confirmed, the checks of the new key,
+// both keys' last use (API mode), the .env files changed, and the old key's 401 proof.
+import type { RotationView } from '../../../shared/rotation-view.ts';
+import { useAppStore } from '../store/context.ts';
+import { CheckResult } from './check-result.tsx';
+import { EnvFileList } from './env-file-list.tsx';
+import { LastUsedFacts } from './last-used-facts.tsx';
+import { Stamp } from './stamp.tsx';
+
+export function RotationEvidence({ keyId, view }: { keyId: string; view: RotationView }) {
+  const replaced = useAppStore((s) => s.envReplacements[keyId]);
+  const { generate: g, deploy, verify, revoke } = view.evidence;
+  // While deploying, the .env form shows its own results.
+  const files = view.step === 'deploy' ? [] : [...(deploy?.envFiles ?? []), ...(replaced ?? [])];
+  return (
+    <section className="evidence" aria-labelledby="rotate-evidence-title">
+      <h3 id="rotate-evidence-title">Evidence so far</h3>
+      <dl className="facts facts--evidence">
+        <dt>Started</dt>
+        <dd>
+          <Stamp iso={view.startedAt} />
+        </dd>
+        {view.newKey && (
+          <>
+            <dt>New key</dt>
+            <dd>
+              “{view.newKey.label}” <span className="mono">{view.newKey.hint}</span>, fingerprint{' '}
+              <span className="mono">{view.newKey.fingerprint}</span>
+              {g.storedAt && (
+                <>
+                  , in the keychain since <Stamp iso={g.storedAt} />
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        {g.check && (
+          <>
+            <dt>First check</dt>
+            <dd>
+              <CheckResult check={g.check} />
+              {g.orphansRevoked > 0 &&
+                ` (${g.orphansRevoked} key(s) left by an interrupted attempt were revoked)`}
+            </dd>
+          </>
+        )}
+        {deploy && (
+          <>
+            <dt>Deployed</dt>
+            <dd>
+              Confirmed <Stamp iso={deploy.confirmedAt} />
+            </dd>
+          </>
+        )}
+        {files.length > 0 && (
+          <>
+            <dt>.env files</dt>
+            <dd>
+              <EnvFileList files={files} warn={false} />
+            </dd>
+          </>
+        )}
+        {verify && (
+          <>
+            <dt>Verification</dt>
+            <dd>
+              <CheckResult check={verify.check} />
+              {verify.confirmedAt ? (
+                <>
+                  ; confirmed <Stamp iso={verify.confirmedAt} />
+                  {verify.acceptedRecentUse && ' although the old key was used recently'}
+                </>
+              ) : (
+                '; not confirmed yet'
+              )}
+            </dd>
+          </>
+        )}
+        {view.mode === 'api' && <LastUsedFacts view={view} />}
+        {revoke && (
+          <>
+            <dt>Revocation</dt>
+            <dd>
+              Begun <Stamp iso={revoke.begunAt} />
+              {revoke.lastCheck && !revoke.proof && (
+                <>
+                  ; the old key still answered {revoke.lastCheck.status}{' '}
+                  <Stamp iso={revoke.lastCheck.at} />
+                </>
+              )}
+              {revoke.proof && (
+                <>
+                  ; the old key answered <strong>401 Unauthorized</strong>{' '}
+                  <Stamp iso={revoke.proof.checkedAt} />
+                </>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// The details panel's rotation entry: "Rotate…" (or "Resume rotation…" while a run is open) opens
+// the wizard; a key that cannot be rotated says why.
+import type { KeyView } from '../../../shared/views.ts';
+import { useRotationProgress } from '../hooks/use-rotation.ts';
+import { useAppStore } from '../store/context.ts';
+import { ActionButton } from './action-button.tsx';
+
+export function rotateBlockedReason(k: KeyView): string | null {
+  if (k.status === 'disabled') return 'A disabled key cannot be rotated: enable it first.';
+  if (k.status === 'pending')
+    return 'This is the new key of a rotation in progress: go on with it from the old key.';
+  if (k.status === 'revoked') return 'A revoked key cannot be rotated.';
+  return null;
+}
+
+export function RotationSection({ keyView: k }: { keyView: KeyView }) {
+  const openDialog = useAppStore((s) => s.openDialog);
+  const progress = useRotationProgress(k.id);
+  return (
+    <div role="group" className="details__section" aria-labelledby="rotation-heading">
+      <div className="section-head">
+        <h3 id="rotation-heading">Rotation</h3>
+        <ActionButton
+          disabledReason={progress ? null : rotateBlockedReason(k)}
+          showReason
+          onClick={() => openDialog({ kind: 'rotate', keyId: k.id })}
+        >
+          {progress ? 'Resume rotation…' : 'Rotate…'}
+        </ActionButton>
+      </div>
+      <p className={progress ? 'rotation-progress' : 'muted'}>
+        {progress ??
+          'Replace this key with a new one in four confirmed steps; the old key is revoked only after the new one is verified live.'}
+      </p>
+    </div>
+  );
+}
