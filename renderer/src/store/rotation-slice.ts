@@ -87,7 +87,14 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) 
       const r = await api.getRotation({ id });
       if (!r.ok) return get().failed('rotate', 'Loading the rotation', r.error);
       // A run closed before this wizard opened is history: a new wizard starts a new run.
-      keep(id, r.value?.open ? r.value : null);
+      const open = r.value?.open ? r.value : null;
+      keep(id, open);
+      if (!open)
+        set((s) => {
+          const envReplacements = { ...s.envReplacements };
+          delete envReplacements[id];
+          return { envReplacements };
+        });
     },
     startRotation: (id, newSecret) =>
       step(id, newSecret === undefined ? 'Generating the new key' : 'Saving the new key', () =>
