@@ -86,6 +86,11 @@ export const rotationRunSchema = z.object({
     orphansRevoked: z.number().int().nonnegative(),
     confirmedAt: maybeAt,
   }),
+  /**
+   * .env files the deploy helper changed before "deployed" was confirmed (the window replaces
+   * first and confirms later); confirming copies them into deploy.envFiles. Older runs lack it.
+   */
+  envFilesReplaced: z.array(envFileEvidenceSchema).default([]),
   deploy: z.object({ confirmedAt: at, envFiles: z.array(envFileEvidenceSchema) }).nullable(),
   verify: z
     .object({

@@ -1,6 +1,8 @@
 // A rotation through the core against the sandbox: the evidence each step records, the audit
 // trail, the takeover by the new key, and the rule that the old key is never called during a run
 // except for the final 401 proof.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveKey } from '../../electron/core/key-records.ts';
 import { verifyAll } from '../../electron/core/key-verify.ts';
@@ -8,6 +10,7 @@ import { listKeys } from '../../electron/core/keys.ts';
 import {
   confirmDeployed,
   finishRotation,
+  replaceOldKeyInEnvFiles,
   getRotation,
   listOpenRotations,
   revealPending,
@@ -185,5 +188,23 @@ describe('a rotation in API mode', () => {
       expect.stringMatching(/^prod-api: the old key of open rotation rot_/),
     ]);
     expect((await listKeys(w.core)).map((k) => k.status).sort()).toEqual(['active', 'pending']);
+  });
+
+  it('keeps .env files the helper changed before "deployed" in the deploy evidence', async () => {
+    // The window replaces first and confirms later, in separate calls.
+    const w = await apiWorld(sandbox, 'flow-env-evidence');
+    const ref = { label: 'prod-api' };
+    await startRotation(w.core, ref);
+    const env = join(w.core.dataDir, 'app.env');
+    const untouched = join(w.core.dataDir, 'other.env');
+    writeFileSync(env, `APEXVERIFY_API_KEY=${w.oldSecret}\n`, { mode: 0o600 });
+    writeFileSync(untouched, 'OTHER=1\n', { mode: 0o600 });
+    const replaced = await replaceOldKeyInEnvFiles(w.core, ref, [env]);
+    expect(replaced.map((f) => [f.path, f.changed])).toEqual([[env, true]]);
+    const v = await confirmDeployed(w.core, ref, { envFiles: [untouched] });
+    expect(v.evidence.deploy?.envFiles.map((f) => [f.path, f.changed])).toEqual([
+      [env, true],
+      [untouched, false],
+    ]);
   });
 });

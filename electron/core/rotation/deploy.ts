@@ -37,7 +37,14 @@ export async function replaceOldKeyInEnvFiles(
     await deps.vault.get(run.oldKeyId),
     await deps.vault.get(run.newKeyId),
   );
-  for (const r of results.filter((x) => x.changed))
+  const changed = results.filter((x) => x.changed);
+  // Kept on the run, so the deploy step's evidence names them even when confirmed later.
+  if (changed.length)
+    await deps.store.update((d) => {
+      const r = d.rotations.find((x) => x.id === run.id);
+      if (r && r.step !== 'done' && r.step !== 'aborted') r.envFilesReplaced.push(...changed);
+    });
+  for (const r of changed)
     await deps.audit.append({
       action: 'exported',
       keyId: fresh.id,
@@ -70,7 +77,13 @@ export async function confirmDeployed(
     : [];
   await checkpoint(deps, 'deploy:files');
   await transition(deps, run.id, deployCheck, (r, _d, now) => {
-    r.deploy = { confirmedAt: now, envFiles };
+    // Every file the helper changed during the run (this call's included, recorded as they
+    // were written), then this call's files left untouched, for the record.
+    const changed = new Set(r.envFilesReplaced.map((f) => f.path));
+    r.deploy = {
+      confirmedAt: now,
+      envFiles: [...r.envFilesReplaced, ...envFiles.filter((f) => !changed.has(f.path))],
+    };
     r.step = 'verify';
   });
   await checkpoint(deps, 'deploy:done');

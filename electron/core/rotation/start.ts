@@ -68,6 +68,7 @@ function newRun(key: KeyRecord, account: Account, now: string): RotationRun {
       orphansRevoked: 0,
       confirmedAt: null,
     },
+    envFilesReplaced: [],
     deploy: null,
     verify: null,
     revoke: null,
