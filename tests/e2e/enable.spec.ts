@@ -15,7 +15,9 @@ test('Disable makes ApexVerify reject the key until Enable', async ({ page, app 
   await panel.getByRole('button', { name: 'Disable' }).click();
   await expect(panel.getByRole('button', { name: 'Enable' })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'switch-me' })).toBeVisible();
-  await expect(panel.getByText('Disabled', { exact: true })).toBeVisible();
+  await expect(
+    panel.getByRole('list', { name: 'Audit trail' }).getByText('Disabled', { exact: true }),
+  ).toBeVisible();
   await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
   await expect(
     page.getByRole('status').filter({ hasText: '"switch-me" is disabled.' }),
