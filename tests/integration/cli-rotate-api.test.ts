@@ -127,6 +127,23 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate in API mode', () => {
     expect(newSecret).toMatch(SECRET_PATTERN);
     expect(newSecret).not.toBe(oldSecret);
     expect(await answers(sandbox, newSecret)).toBe(200);
+    // The run helper hands the pending key to a command, never the old one.
+    const ran = await runCli(
+      env,
+      [
+        'run',
+        '--key',
+        'prod-api',
+        '--pending',
+        '--',
+        'sh',
+        '-c',
+        'printf %s "$APEXVERIFY_API_KEY"',
+      ],
+      { allowSecret: true },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toBe(newSecret);
   });
 
   it('deployed replaces the old value in the named .env files only, then confirms', async () => {
