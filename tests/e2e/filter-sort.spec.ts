@@ -115,8 +115,9 @@ test.describe('the key list', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(filter).toHaveValue('');
     await expect(environment).toHaveValue('');
-    await expect(status).toHaveValue('all');
-    await expect(grid).toHaveAttribute('aria-rowcount', '8');
+    // Back to the default view: live keys only.
+    await expect(status).toHaveValue('live');
+    await expect(grid).toHaveAttribute('aria-rowcount', String(LIVE.length + 1));
   });
 
   test('sorts by each column header, toggling aria-sort', async ({ page, app }) => {

@@ -36,5 +36,6 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => ({
           s.sort.column === column && s.sort.direction === 'ascending' ? 'descending' : 'ascending',
       },
     })),
-  clearFilters: () => set({ query: '', environmentFilter: ALL_ENVIRONMENTS, statusFilter: 'all' }),
+  // Back to the first-run view: live keys only, as the status filter starts.
+  clearFilters: () => set({ query: '', environmentFilter: ALL_ENVIRONMENTS, statusFilter: 'live' }),
 });
