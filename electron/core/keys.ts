@@ -141,6 +141,7 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
     throw new AppError('DUPLICATE', 'This key is already stored (same fingerprint).');
 
   let remote: RemoteKey | null = null;
+  let verification: KeyRecord['lastVerification'] = null;
   if (input.verify !== false) {
     const client = deps.clientFor(account);
     const check = await client.checkKey(input.secret);
@@ -150,17 +151,23 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
         'ApexVerify rejected this key (401): it is invalid, disabled or revoked. It was not stored.',
         { status: 401 },
       );
+    verification = {
+      at: deps.clock.now().toISOString(),
+      outcome: 'ok',
+      credits: { email: check.credits.email_credit, phone: check.credits.phone_credit },
+    };
     if (account.mode === 'api') {
       // Linked only on proof: a wrong link would make a later revoke delete another key.
       remote = await proveRemoteId(client, input.secret).catch(() => null);
       if (remote && data.keys.some((k) => isLive(k) && k.remoteId === remote?.id)) remote = null;
     }
   }
-  const view = await persistNew(
-    deps,
-    newRecord(deps, account, input, input.secret, remote),
-    input.secret,
-  );
+  // The check just made is the key's first verification: the window shows it at once.
+  const record = {
+    ...newRecord(deps, account, input, input.secret, remote),
+    lastVerification: verification,
+  };
+  const view = await persistNew(deps, record, input.secret);
   await deps.audit.append({
     action: 'imported',
     keyId: view.id,

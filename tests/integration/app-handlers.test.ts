@@ -189,6 +189,11 @@ describe('handlers in dashboard mode', () => {
       secret: key,
     });
     expect(view).toMatchObject({ label: 'pasted', status: 'active', remoteId: null });
+    // The check made before storing is shown as the key's first verification.
+    expect(view.lastVerification).toMatchObject({
+      outcome: 'ok',
+      credits: { email: 1000, phone: 500 },
+    });
     expect(secretOf(rig, view.id)).toBe(key);
     expect(JSON.stringify(view)).not.toContain(key);
   });
