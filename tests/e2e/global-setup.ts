@@ -3,5 +3,6 @@ import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config.ts';
 
 export default async function globalSetup(): Promise<void> {
-  await build({ ...rendererConfig, logLevel: 'warn' });
+  // 'error': rollup's warnings about comments inside zod are noise here.
+  await build({ ...rendererConfig, logLevel: 'error' });
 }

@@ -81,6 +81,21 @@ describe('verify all as a polled job', () => {
     expect(await finished(rig, next.jobId)).toMatchObject({ state: 'done', done: 12, ok: 12 });
   });
 
+  it('starts a fresh run right after Cancel, once the cancelled one has stopped', async () => {
+    const rig = await rigWith('jobs-restart', ['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+    rig.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 300, times: 4 });
+    const first = await rig.ok('startVerifyAll', {});
+    await rig.ok('cancelVerifyAll', { jobId: first.jobId });
+    // Clicked again at once, while the cancelled run is still waiting for its requests.
+    const second = await rig.ok('startVerifyAll', {});
+    expect(second.jobId).not.toBe(first.jobId);
+    expect(second.state).toBe('running');
+    // A third click joins the new run instead of queueing another.
+    expect((await rig.ok('startVerifyAll', {})).jobId).toBe(second.jobId);
+    expect((await finished(rig, first.jobId)).state).toBe('cancelled');
+    expect(await finished(rig, second.jobId)).toMatchObject({ state: 'done', done: 6, ok: 6 });
+  });
+
   it('fails with the keychain error when the keychain refuses, instead of judging keys', async () => {
     const rig = await rigWith('jobs-locked', ['a', 'b']);
     rig.core.vault.failing.add('get');

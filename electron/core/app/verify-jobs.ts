@@ -14,6 +14,8 @@ export interface VerifyJobs {
 interface Job {
   view: VerifyJob;
   abort: AbortController;
+  /** Settles when the run has stopped, cancelled or not. */
+  finished: Promise<void>;
 }
 
 // Finished jobs are kept only so a late poll still sees the outcome.
@@ -40,11 +42,34 @@ export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
       jobs.delete(j.view.jobId);
   };
 
+  async function run(view: VerifyJob, signal: AbortSignal): Promise<void> {
+    try {
+      if (signal.aborted) throw new AppError('CANCELLED', 'Verification was cancelled.');
+      const d = await deps.store.read();
+      view.total = d.keys.filter((k) => k.status !== 'revoked').length;
+      await verifyAll(deps, {
+        signal,
+        onProgress: ({ total, last }) => {
+          view.total = total;
+          add(view, last);
+        },
+      });
+      view.state = 'done';
+    } catch (e) {
+      view.state = signal.aborted ? 'cancelled' : 'failed';
+      if (view.state === 'failed') view.error = toErrorInfo(e);
+    } finally {
+      prune();
+    }
+  }
+
   return {
     start() {
-      // One run at a time: a second click joins the running one.
-      const running = [...jobs.values()].find((j) => j.view.state === 'running');
-      if (running) return snapshot(running);
+      // One run at a time: a second click joins the running one. A cancelled run that is still
+      // winding down is not joined; the new run waits for it to stop first.
+      const running = [...jobs.values()].filter((j) => j.view.state === 'running');
+      const active = running.find((j) => !j.abort.signal.aborted);
+      if (active) return snapshot(active);
       const view: VerifyJob = {
         jobId: randomUUID(),
         state: 'running',
@@ -55,27 +80,10 @@ export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
         results: [],
         error: null,
       };
-      const job: Job = { view, abort: new AbortController() };
+      const abort = new AbortController();
+      const previous = running.at(-1)?.finished ?? Promise.resolve();
+      const job: Job = { view, abort, finished: previous.then(() => run(view, abort.signal)) };
       jobs.set(view.jobId, job);
-      void (async () => {
-        try {
-          const d = await deps.store.read();
-          view.total = d.keys.filter((k) => k.status !== 'revoked').length;
-          await verifyAll(deps, {
-            signal: job.abort.signal,
-            onProgress: ({ total, last }) => {
-              view.total = total;
-              add(view, last);
-            },
-          });
-          view.state = 'done';
-        } catch (e) {
-          view.state = job.abort.signal.aborted ? 'cancelled' : 'failed';
-          if (view.state === 'failed') view.error = toErrorInfo(e);
-        } finally {
-          prune();
-        }
-      })();
       return snapshot(job);
     },
     get: (jobId) => snapshot(find(jobId)),
