@@ -1,7 +1,7 @@
 // What the window is shown: public views of the store's records, as zod schemas. No secrets.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
-import { accountModeSchema, keyStatusSchema, verificationSchema } from './schemas.ts';
+import { accountModeSchema, keyRecordSchema } from './schemas.ts';
 
 export const errorInfoSchema = z.object({
   code: z.enum(ERROR_CODES),
@@ -10,25 +10,12 @@ export const errorInfoSchema = z.object({
   status: z.number().optional(),
 });
 
-export const keyViewSchema = z.object({
-  id: z.string(),
+/** A key record as shown: its account's name and its rotation due date added. */
+export const keyViewSchema = keyRecordSchema.extend({
   account: z.string(),
-  accountId: z.string(),
-  remoteId: z.string().nullable(),
-  label: z.string(),
-  environment: z.string(),
-  service: z.string(),
-  owner: z.string(),
-  notes: z.string(),
-  status: keyStatusSchema,
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
+  /** The effective period: the key's own, else its environment's; null for none. */
   rotationPeriodDays: z.number().nullable(),
   rotationDueAt: z.string().nullable(),
-  fingerprint: z.string(),
-  hint: z.string(),
-  lastVerification: verificationSchema.nullable(),
-  revokedAt: z.string().nullable(),
 });
 export type KeyView = z.infer<typeof keyViewSchema>;
 

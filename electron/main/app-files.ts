@@ -1,25 +1,17 @@
 // What app://renderer/ serves: only files under the built renderer, each with the app's CSP.
 // Pure (Node only), so path traversal and the headers are tested without Electron.
 import { readFile, realpath } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { APP_CSP } from '../../shared/csp.ts';
+import { contentTypeOf } from '../core/content-types.ts';
 import { parseAppUrl } from './app-origin.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Headers every app:// response carries, the CSP first among them. */
 export function appHeaders(file: string | null): Record<string, string> {
   return {
-    'Content-Type': (file && TYPES[extname(file).toLowerCase()]) || 'text/plain; charset=utf-8',
+    'Content-Type': file
+      ? contentTypeOf(file, 'text/plain; charset=utf-8')
+      : 'text/plain; charset=utf-8',
     'Content-Security-Policy': APP_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',

@@ -4,9 +4,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { APP_CSP, PREVIEW_CSP } from '../../shared/csp.ts';
 import { dispatch } from '../core/app/dispatch.ts';
+import { contentTypeOf } from '../core/content-types.ts';
 import type { Handlers } from '../core/app/handlers.ts';
 
 export interface PreviewOptions {
@@ -23,15 +24,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 const MAX_BODY = 64 * 1024;
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
 
@@ -88,7 +80,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     let body = await readFile(real);
     if (real.endsWith('index.html'))
       body = Buffer.from(body.toString('utf8').replace(APP_CSP, PREVIEW_CSP));
-    send(res, 200, body, TYPES[extname(real)] ?? 'application/octet-stream');
+    send(res, 200, body, contentTypeOf(real));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,7 +106,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         return send(res, 400, 'Bad request', 'text/plain');
       }
       const result = await dispatch(opts.handlers, rel.slice(4), input);
-      return send(res, 200, JSON.stringify(result), TYPES['.json'] as string);
+      return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
     return serveFile(res, rel);
