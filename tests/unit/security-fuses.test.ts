@@ -137,6 +137,12 @@ describe.skipIf(process.platform !== 'linux')('a packaged build (Linux dir targe
     );
     expect(own.filter((f) => !/^\/(out(\/|$)|package\.json$)/.test(f))).toEqual([]);
     expect(own.some((f) => f.endsWith('.map'))).toBe(false);
+    // What main loads at run time is there; the CLI's tsx, esbuild and commander are not.
+    const modules = new Set(files.map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]));
+    for (const needed of ['zod', 'conf', 'proper-lockfile', '@github/keytar'])
+      expect(modules.has(needed), needed).toBe(true);
+    for (const dropped of ['tsx', 'esbuild', 'commander', 'react', 'vite'])
+      expect(modules.has(dropped), dropped).toBe(false);
     const manifest = JSON.parse(extractFile(asar, 'package.json').toString()) as { main: string };
     expect(manifest.main).toBe('out/main/index.js');
     const keytar = join(
