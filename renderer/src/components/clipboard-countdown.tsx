@@ -18,9 +18,15 @@ export function ClipboardCountdown({ clearsAt, onDone }: { clearsAt: number; onD
   }, [left]);
   return (
     <div role="status" className="status-bar__copy">
-      {left > 0
-        ? `Copied. Clipboard clears in ${left} s`
-        : 'The key was cleared from the clipboard.'}
+      {left > 0 ? (
+        <>
+          Copied. Clipboard clears in{' '}
+          {/* The ticking number is shown, not announced every second; the copy and the clear are. */}
+          <span aria-live="off">{left} s</span>
+        </>
+      ) : (
+        'The key was cleared from the clipboard.'
+      )}
     </div>
   );
 }
