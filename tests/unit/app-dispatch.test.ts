@@ -61,7 +61,7 @@ describe('dispatch with stand-in handlers', () => {
     const secret = fakeSecret();
     const { handlers } = standIns({
       revealKey: () => {
-        throw new TypeError(`cannot read ${secret} at /work/main/electron/core/x.ts:12:3`);
+        throw new TypeError(`cannot read ${secret} at /home/dev/apexkeys/electron/core/x.ts:12:3`);
       },
     });
     const r = await dispatch(handlers, 'revealKey', { id: 'key_1' });
