@@ -10,6 +10,7 @@ import { ActionButton } from './action-button.tsx';
 import { ClipboardCountdown } from './clipboard-countdown.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { SecretView } from './secret-view.tsx';
+import { RevealButton } from './reveal-button.tsx';
 
 export function CreatedPanel({ keyView: k, onDone }: { keyView: KeyView; onDone: () => void }) {
   const { copyKey, clipboard, setClipboard, error } = useAppStore(
@@ -38,13 +39,7 @@ export function CreatedPanel({ keyView: k, onDone }: { keyView: KeyView; onDone:
         <ActionButton variant="primary" busy={copying} onClick={() => void copyKey(k.id)}>
           Copy
         </ActionButton>
-        {reveal.secret === null ? (
-          <ActionButton busy={reveal.busy} onClick={() => void reveal.reveal()}>
-            Reveal
-          </ActionButton>
-        ) : (
-          <ActionButton onClick={reveal.hide}>Hide</ActionButton>
-        )}
+        <RevealButton reveal={reveal} />
         <span className="spacer" />
         <button type="button" className="btn btn--default" onClick={onDone}>
           Done

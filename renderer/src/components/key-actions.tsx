@@ -8,6 +8,7 @@ import { useOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppStore } from '../store/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { SecretView } from './secret-view.tsx';
+import { RevealButton } from './reveal-button.tsx';
 
 export const OFFLINE_REASON =
   'Unavailable while offline: this needs ApexVerify. Try again once the connection is back.';
@@ -41,13 +42,7 @@ export function KeyActions({ keyView: k, mode }: { keyView: KeyView; mode: Accou
         <ActionButton variant="primary" busy={copying} onClick={() => void copyKey(k.id)}>
           Copy
         </ActionButton>
-        {reveal.secret === null ? (
-          <ActionButton busy={reveal.busy} onClick={() => void reveal.reveal()}>
-            Reveal
-          </ActionButton>
-        ) : (
-          <ActionButton onClick={reveal.hide}>Hide</ActionButton>
-        )}
+        <RevealButton reveal={reveal} />
         <ActionButton onClick={() => openDialog({ kind: 'env', keyId: k.id })}>
           Write to .env…
         </ActionButton>

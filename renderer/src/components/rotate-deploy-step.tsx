@@ -11,6 +11,7 @@ import { ClipboardCountdown } from './clipboard-countdown.tsx';
 import { RotateEnvForm } from './rotate-env-form.tsx';
 import { SecretView } from './secret-view.tsx';
 import { StepHeading } from './step-heading.tsx';
+import { RevealButton } from './reveal-button.tsx';
 
 export function RotateDeployStep({ keyId, view }: { keyId: string; view: RotationView }) {
   const { copy, confirm, clipboard, setClipboard } = useAppStore(
@@ -38,13 +39,7 @@ export function RotateDeployStep({ keyId, view }: { keyId: string; view: Rotatio
         <ActionButton busy={busy} onClick={() => void copy(keyId)}>
           Copy new key
         </ActionButton>
-        {reveal.secret === null ? (
-          <ActionButton busy={reveal.busy} onClick={() => void reveal.reveal()}>
-            Reveal new key
-          </ActionButton>
-        ) : (
-          <ActionButton onClick={reveal.hide}>Hide</ActionButton>
-        )}
+        <RevealButton reveal={reveal} label="Reveal new key" />
         <ActionButton aria-expanded={envOpen} onClick={() => setEnvOpen((o) => !o)}>
           Replace in .env files…
         </ActionButton>
