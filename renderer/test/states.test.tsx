@@ -60,4 +60,24 @@ describe('the window states', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New key' })).toBeNull();
   });
+
+  test('a store that cannot be read: says so and why, offers Try again, shows no list', async () => {
+    const { api } = fakeApi([], {
+      getStatus: () => ({
+        keychain: { state: 'ok', message: null },
+        platform: 'linux',
+        notices: [],
+        storeError: { code: 'STORE_CORRUPT', message: 'The store file is damaged.' },
+        clipboardClearSec: 30,
+        transport: 'electron',
+      }),
+    });
+    render(<AppRoot store={createAppStore(api)} api={api} />);
+    expect(
+      await screen.findByRole('heading', { name: 'The key store cannot be read' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/The store file is damaged\./)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'New key' })).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 // The window's handlers as the renderer calls them (through dispatch), over a real core and a
 // sandbox over real HTTP: each flow of the desktop issue, its audit trail and its refusals.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppRig, type AppRig } from '../helpers/app.ts';
@@ -10,6 +10,9 @@ import { fakeSecret } from '../helpers/cli.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { createHandlers } from '../../electron/core/app/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../../electron/core/clipboard-guard.ts';
+import { updateSettings } from '../../electron/core/settings.ts';
+import { LAST_GOOD_FILE, STORE_FILE } from '../../electron/core/store.ts';
+import { DEFAULT_SETTINGS } from '../../shared/schemas.ts';
 
 /** What the sandbox says about a key: 200 while it works, 401 once disabled or revoked. */
 const statusOf = async (rig: AppRig, secret: string) =>
@@ -167,6 +170,27 @@ describe('handlers in API mode', () => {
     rig.sandbox.addFault({ path: '/v1/account/credits', status: 500, times: 5 });
     expect(await rig.ok('checkConnection', {})).toMatchObject({ online: true, reason: null });
     rig.sandbox.clearFaults();
+  });
+});
+
+describe('handlers over a store that cannot be read', () => {
+  it('report why in the status, and the clipboard delay falls back to the default', async () => {
+    const rig = await startAppRig('app-corrupt', { keys: ['ci'] });
+    try {
+      await updateSettings(rig.core, { clipboardClearSec: 5 });
+      expect(await rig.ok('getStatus', {})).toMatchObject({
+        storeError: null,
+        clipboardClearSec: 5,
+      });
+      // Corrupt, with no last-good copy to restore from.
+      writeFileSync(join(rig.core.dataDir, STORE_FILE), '{ not json');
+      rmSync(join(rig.core.dataDir, LAST_GOOD_FILE), { force: true });
+      const status = await rig.ok('getStatus', {});
+      expect(status.storeError).toMatchObject({ code: 'STORE_CORRUPT' });
+      expect(status.clipboardClearSec).toBe(DEFAULT_SETTINGS.clipboardClearSec);
+    } finally {
+      await rig.close();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
 import { externalUrlAllowed } from '../../../shared/url-policy.ts';
-import type { Account } from '../../../shared/schemas.ts';
+import { DEFAULT_SETTINGS, type Account } from '../../../shared/schemas.ts';
 import { accountById } from '../accounts.ts';
 import { handOut, revealKey, writeKeyToEnv } from '../key-actions.ts';
 import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
@@ -25,7 +25,7 @@ import {
 } from '../rotation/index.ts';
 import { requireRun } from '../rotation/lookup.ts';
 import type { AppContext } from './context.ts';
-import { checkConnection, keychainState, storeError } from './status.ts';
+import { checkConnection, keychainState, readForStatus } from './status.ts';
 import { createVerifyJobs } from './verify-jobs.ts';
 
 export type Handlers = {
@@ -37,6 +37,19 @@ const isSandbox = (a: Account) => LOOPBACK.has(new URL(a.baseUrl).hostname);
 
 function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
   return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
+}
+
+/**
+ * The window knows nothing of this process's working folder: a relative path would name a file
+ * wherever the app happened to be started, and put a secret there.
+ */
+function requireFullPaths(paths: string[]): void {
+  const relative = paths.find((p) => !isAbsolute(p));
+  if (relative !== undefined)
+    throw new AppError(
+      'BAD_INPUT',
+      `Give the full path of the .env file, not a relative one ("${relative}"). Nothing was written.`,
+    );
 }
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -52,7 +65,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     const sec = data.settings.clipboardClearSec;
     // The pending key of the old key's open run; handOut refuses it until it is stored.
     const keyId = pending ? requireRun(data, { id }).newKeyId : id;
-    const { clearAt } = await handOut(
+    const copiedAt = deps.clock.now().toISOString();
+    await handOut(
       deps,
       { id: keyId },
       'copied',
@@ -60,23 +74,20 @@ export function createHandlers(ctx: AppContext): Handlers {
       (secret) => ctx.clipboard.copy(secret, sec),
       { allowPending: pending },
     );
-    return {
-      clearAfterSec: sec,
-      copiedAt: new Date(clearAt.getTime() - sec * 1000).toISOString(),
-    };
+    return { clearAfterSec: sec, copiedAt };
   };
 
   return {
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;
+      const store = await readForStatus(deps);
       return {
         keychain: await keychainState(deps),
         platform: platformOf(ctx.platform),
         notices: [...notices],
-        storeError: await storeError(deps),
-        clipboardClearSec:
-          (await deps.store.read().catch(() => null))?.settings.clipboardClearSec ?? 30,
+        storeError: store.error,
+        clipboardClearSec: (store.data?.settings ?? DEFAULT_SETTINGS).clipboardClearSec,
         transport: ctx.transport,
       };
     },
@@ -100,24 +111,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     copyKey: ({ id }) => copy(id, false),
     revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
     async writeKeyToEnv({ id, path, variable }) {
-      // The window knows nothing of this process's working folder: a relative path would put the
-      // secret wherever the app happened to be started.
-      if (!isAbsolute(path))
-        throw new AppError(
-          'BAD_INPUT',
-          'Give the full path of the .env file, not a relative one. Nothing was written.',
-        );
+      requireFullPaths([path]);
       return writeKeyToEnv(deps, { id }, path, variable);
     },
     setKeyEnabled: ({ id, enabled }) => setKeyEnabled(deps, { id }, enabled),
     revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
     async keyAudit({ id, limit }) {
       resolveKey(await deps.store.read(), { id });
-      const events = await deps.audit.list();
-      return events
-        .filter((e) => e.keyId === id)
-        .slice(-(limit ?? 100))
-        .reverse();
+      const events = await deps.audit.list({ keyId: id });
+      return events.slice(-(limit ?? 100)).reverse();
     },
     listRotations: () => listOpenRotations(deps),
     getRotation: ({ id }) => getRotation(deps, { id }),
@@ -126,13 +128,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     copyPendingKey: ({ id }) => copy(id, true),
     revealPendingKey: async ({ id }) => ({ secret: await revealPending(deps, { id }, 'app') }),
     async replaceInEnvFiles({ id, files }) {
-      // As for writeKeyToEnv: a relative path would name a file in whatever folder the app runs in.
-      const relative = files.find((f) => !isAbsolute(f));
-      if (relative !== undefined)
-        throw new AppError(
-          'BAD_INPUT',
-          `Give the full path of each .env file, not a relative one ("${relative}"). Nothing was changed.`,
-        );
+      requireFullPaths(files);
       return replaceOldKeyInEnvFiles(deps, { id }, files);
     },
     confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),

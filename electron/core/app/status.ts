@@ -1,6 +1,7 @@
 // What the window needs before anything else: can the keychain be reached, can the store be
 // read, can ApexVerify be reached.
 import { AppError, toErrorInfo, type ErrorInfo } from '../../../shared/errors.ts';
+import type { StoreData } from '../../../shared/schemas.ts';
 import type { AppStatus, Connection } from '../../../shared/views.ts';
 import { accountKey } from '../accounts.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -17,12 +18,14 @@ export async function keychainState(deps: CoreDeps): Promise<AppStatus['keychain
   }
 }
 
-export async function storeError(deps: CoreDeps): Promise<ErrorInfo | null> {
+/** One read of the store for the status: its data, or why it cannot be read. */
+export async function readForStatus(
+  deps: CoreDeps,
+): Promise<{ data: StoreData; error: null } | { data: null; error: ErrorInfo }> {
   try {
-    await deps.store.read();
-    return null;
+    return { data: await deps.store.read(), error: null };
   } catch (e) {
-    return toErrorInfo(e);
+    return { data: null, error: toErrorInfo(e) };
   }
 }
 
