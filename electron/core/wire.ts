@@ -13,7 +13,6 @@ export interface WireOptions {
   dataDir?: string;
   keychainService?: string;
   actor: 'cli' | 'app';
-  processEnv?: NodeJS.ProcessEnv;
 }
 
 function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -24,7 +23,7 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
 }
 
 export async function wireCore(opts: WireOptions): Promise<CoreDeps & { dataDir: string }> {
-  const env = opts.processEnv ?? process.env;
+  const env = process.env;
   const dataDir = opts.dataDir ?? env.APEXKEYS_DATA_DIR ?? defaultDataDir();
   const service = opts.keychainService ?? env.APEXKEYS_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE;
   const clock = systemClock;

@@ -31,7 +31,7 @@ export function httpApi(base: string): ApexKeysApi {
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
       });
-      if (!res.ok && res.status !== 200) return hostGone;
+      if (!res.ok) return hostGone;
       return (await res.json()) as Result<unknown>;
     } catch {
       return hostGone;
