@@ -3,13 +3,12 @@
 // not await before `ready` (electron/electron#41369), so everything that has to precede it runs
 // synchronously here and the rest waits in start().
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { createHandlers } from '../core/app/handlers.ts';
 import { defaultDataDir, PRODUCT_NAME } from '../core/paths.ts';
 import { wireCore } from '../core/wire.ts';
-import { startSandboxAccount } from '../sandbox/bootstrap.ts';
+import { startBuiltInSandbox } from '../sandbox/bootstrap.ts';
 import { createAppClipboard } from './clipboard.ts';
 import { registerIpc } from './ipc.ts';
 import { DOCS_URL, installMenu, pressShortcut } from './menu.ts';
@@ -106,19 +105,9 @@ async function start(): Promise<void> {
 /** The built-in sandbox on 127.0.0.1; the app still starts (and says why) when it cannot. */
 async function startSandbox(deps: Awaited<ReturnType<typeof wireCore>>): Promise<void> {
   if (env.APEXKEYS_SANDBOX === 'off') return;
-  try {
-    const boot = await startSandboxAccount(deps, {
-      ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
-      // Persisted beside the store, so the sandbox account's key still works after a restart.
-      stateFile: env.APEXKEYS_SANDBOX_STATE || join(dataDir, 'sandbox-state.json'),
-    });
-    onQuit.push(() => boot.sandbox.close());
-    console.log(boot.message);
-  } catch (e) {
-    console.warn(
-      `The built-in sandbox did not start (${(e as Error).message}); continuing without it.`,
-    );
-  }
+  const { sandbox, message } = await startBuiltInSandbox(deps, dataDir);
+  if (sandbox) onQuit.push(() => sandbox.close());
+  console.log(message);
 }
 
 async function settle(tasks: Array<Promise<unknown>>): Promise<void> {

@@ -6,12 +6,11 @@
 //   APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE  the sandbox's port and state file
 //   APEXKEYS_PREVIEW_RENDERER_DIR                  the built renderer to serve (default out/renderer;
 //                                                  tests point it at a stand-in)
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/app/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
 import { wireCore } from '../core/wire.ts';
-import { startSandboxAccount } from '../sandbox/bootstrap.ts';
+import { startBuiltInSandbox } from '../sandbox/bootstrap.ts';
 import { startPreview } from './server.ts';
 
 const env = process.env;
@@ -22,19 +21,9 @@ const rendererDir =
 const deps = await wireCore({ actor: 'app' });
 const closers: Array<() => Promise<void>> = [];
 if (env.APEXKEYS_PREVIEW_SANDBOX !== 'off') {
-  try {
-    const boot = await startSandboxAccount(deps, {
-      ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
-      // Beside the store, as the Electron app keeps it, so both use the same sandbox account.
-      stateFile: env.APEXKEYS_SANDBOX_STATE || join(deps.dataDir, 'sandbox-state.json'),
-    });
-    closers.push(() => boot.sandbox.close());
-    process.stderr.write(`${boot.message}\n`);
-  } catch (e) {
-    // The app is still useful offline; the window shows the sandbox account as unreachable.
-    const why = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-    process.stderr.write(`The built-in sandbox could not start (${why}); continuing without it.\n`);
-  }
+  const { sandbox, message } = await startBuiltInSandbox(deps, deps.dataDir);
+  if (sandbox) closers.push(() => sandbox.close());
+  process.stderr.write(`${message}\n`);
 }
 const clipboard = createClipboardGuard({ clipboard: memoryClipboard() });
 const handlers = createHandlers({

@@ -1,5 +1,6 @@
 // The built-in sandbox account: started on a fixed loopback port and added as account "sandbox"
 // once, so every feature can be tried with no ApexVerify account.
+import { join } from 'node:path';
 import { addAccount } from '../core/accounts.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
@@ -37,6 +38,30 @@ export async function startSandboxAccount(
     return {
       sandbox,
       message: `Sandbox on ${sandbox.url}; the account could not be added: ${toErrorInfo(e).message}`,
+    };
+  }
+}
+
+/**
+ * The built-in sandbox as the app and the preview host start it: port and state file from the
+ * environment (APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE), the state beside the store by
+ * default so both use the same sandbox account. Never throws: without it the app still works.
+ */
+export async function startBuiltInSandbox(
+  deps: CoreDeps,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ sandbox: Sandbox | null; message: string }> {
+  try {
+    return await startSandboxAccount(deps, {
+      ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
+      stateFile: env.APEXKEYS_SANDBOX_STATE || join(dataDir, 'sandbox-state.json'),
+    });
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    return {
+      sandbox: null,
+      message: `The built-in sandbox could not start (${why}); continuing without it.`,
     };
   }
 }
