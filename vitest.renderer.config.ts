@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'renderer',
     include: ['renderer/test/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['renderer/test/setup.ts'],
+    setupFiles: ['renderer/test/support/setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -13,7 +13,7 @@ import { verifyAll } from '../electron/core/key-verify.ts';
 import { importKey } from '../electron/core/keys.ts';
 import { openStore } from '../electron/core/store.ts';
 import { createKeytarVault } from '../electron/core/vault.ts';
-import { startSandbox } from '../electron/sandbox/server.ts';
+import { startSandboxServer } from '../electron/sandbox/server.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ const C = Number(values.concurrency);
 
 const dir = mkdtempSync(join(tmpdir(), 'apexkeys-bench-'));
 const service = `apexkeys-bench-${randomUUID()}`;
-const sandbox = await startSandbox({ rpm: L });
+const sandbox = await startSandboxServer({ rpm: L });
 const vault = createKeytarVault({ service });
 const deps: CoreDeps = {
   store: await openStore({ dir }),

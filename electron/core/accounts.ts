@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { accountNameProblem, normaliseBaseUrl, secretProblem } from '../../shared/rules.ts';
+import { accountNameProblem, normaliseBaseUrl, secretProblem } from '../../shared/input-rules.ts';
 import type { Account, StoreData } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';

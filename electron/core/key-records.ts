@@ -1,6 +1,6 @@
 // Finding key records and shaping them for display. Pure functions over StoreData.
 import { AppError } from '../../shared/errors.ts';
-import { rotationDueAt } from '../../shared/rules.ts';
+import { rotationDueAt } from '../../shared/input-rules.ts';
 import type { Account, KeyRecord, Settings, StoreData } from '../../shared/schemas.ts';
 import { accountById, findAccount } from './accounts.ts';
 

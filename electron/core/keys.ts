@@ -2,7 +2,12 @@
 // the record is written, so a record never exists without its secret.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { environmentProblem, labelProblem, maskedHint, secretProblem } from '../../shared/rules.ts';
+import {
+  environmentProblem,
+  labelProblem,
+  maskedHint,
+  secretProblem,
+} from '../../shared/input-rules.ts';
 import type { Account, KeyRecord, StoreData } from '../../shared/schemas.ts';
 import { accountKey, findAccount } from './accounts.ts';
 import type { RemoteKey } from './apexverify/index.ts';

@@ -1,6 +1,6 @@
 // App settings shared by the window and the CLI: rotation periods, clipboard delay, rate share.
 import { AppError } from '../../shared/errors.ts';
-import { environmentProblem } from '../../shared/rules.ts';
+import { environmentProblem } from '../../shared/input-rules.ts';
 import { settingsSchema, type Settings } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 

@@ -1,6 +1,6 @@
 // Turns what keytar (libsecret, macOS Security, Windows Credential Manager) throws into an
 // AppError whose message says what to do on this OS. The patterns come from messages observed
-// with @github/keytar 7.10.6 on Linux (see tests/integration/vault.test.ts) and from the
+// with @github/keytar 7.10.6 on Linux (see tests/integration/core/vault/gnome-keyring.test.ts) and from the
 // platform APIs' documented error strings.
 import { AppError } from '../../shared/errors.ts';
 

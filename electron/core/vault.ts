@@ -2,7 +2,7 @@
 // installation; each entry's account is the record's id. There is never a plaintext fallback.
 //
 // Linux facts this file is built around (observed with gnome-keyring, see
-// tests/integration/vault.test.ts):
+// tests/integration/core/vault/gnome-keyring.test.ts):
 // - a locked collection makes getPassword answer null exactly like a missing entry, so a canary
 //   entry tells "missing" from "locked", and nothing is regenerated or overwritten on a null;
 // - deletePassword on a locked collection answers false and removes nothing;

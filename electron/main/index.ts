@@ -5,7 +5,7 @@
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { toErrorInfo } from '../../shared/errors.ts';
-import { createHandlers } from '../core/app/handlers.ts';
+import { createHandlers } from '../core/window-api/handlers.ts';
 import { defaultDataDir, PRODUCT_NAME } from '../core/paths.ts';
 import { wireCore } from '../core/wire.ts';
 import { startBuiltInSandbox } from '../sandbox/bootstrap.ts';
@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveApp(session.defaultSession, RENDERER_DIR);
   const deps = await wireCore({ dataDir, actor: 'app' });
-  await startSandbox(deps);
+  await addBuiltInSandbox(deps);
   const clipboard = createAppClipboard();
   // Clear on quit, but only while the clipboard still holds what the app wrote.
   onQuit.push(() => clipboard.clearIfUnchanged());
@@ -103,7 +103,7 @@ async function start(): Promise<void> {
 }
 
 /** The built-in sandbox on 127.0.0.1; the app still starts (and says why) when it cannot. */
-async function startSandbox(deps: Awaited<ReturnType<typeof wireCore>>): Promise<void> {
+async function addBuiltInSandbox(deps: Awaited<ReturnType<typeof wireCore>>): Promise<void> {
   if (env.APEXKEYS_SANDBOX === 'off') return;
   const { sandbox, message } = await startBuiltInSandbox(deps, dataDir);
   if (sandbox) onQuit.push(() => sandbox.close());

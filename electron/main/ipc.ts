@@ -3,8 +3,8 @@
 import { ipcMain, type IpcMain } from 'electron';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { CHANNELS, channelName, type Channel, type Result } from '../../shared/ipc/contract.ts';
-import { dispatch } from '../core/app/dispatch.ts';
-import type { Handlers } from '../core/app/handlers.ts';
+import { dispatch } from '../core/window-api/dispatch.ts';
+import type { Handlers } from '../core/window-api/handlers.ts';
 import { senderAllowed, type IpcEventLike, type OwnsContents } from './sender-check.ts';
 
 export type GuardedHandler = (event: IpcEventLike, input?: unknown) => Promise<Result<unknown>>;

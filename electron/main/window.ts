@@ -1,5 +1,5 @@
 // The only place a BrowserWindow is made. Its settings are Electron's security checklist; the
-// AST test in tests/unit/security-browser-window.test.ts fails if any of them is weakened.
+// AST test in tests/unit/main/security/browser-window.test.ts fails if any of them is weakened.
 import { BrowserWindow, nativeTheme } from 'electron';
 import { PRODUCT_NAME } from '../core/paths.ts';
 import { APP_ENTRY_URL } from './app-origin.ts';

@@ -7,7 +7,7 @@
 //   APEXKEYS_PREVIEW_RENDERER_DIR                  the built renderer to serve (default out/renderer;
 //                                                  tests point it at a stand-in)
 import { fileURLToPath } from 'node:url';
-import { createHandlers } from '../core/app/handlers.ts';
+import { createHandlers } from '../core/window-api/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
 import { wireCore } from '../core/wire.ts';
 import { startBuiltInSandbox } from '../sandbox/bootstrap.ts';

@@ -6,9 +6,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, sep } from 'node:path';
 import { APP_CSP, PREVIEW_CSP } from '../../shared/csp.ts';
-import { dispatch } from '../core/app/dispatch.ts';
+import { dispatch } from '../core/window-api/dispatch.ts';
 import { contentTypeOf } from '../core/content-types.ts';
-import type { Handlers } from '../core/app/handlers.ts';
+import type { Handlers } from '../core/window-api/handlers.ts';
 
 export interface PreviewOptions {
   rendererDir: string;

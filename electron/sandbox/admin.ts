@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { labelProblem } from '../../shared/rules.ts';
+import { labelProblem } from '../../shared/input-rules.ts';
 import { headerValue, type SandboxContext } from './context.ts';
 import { faultSpecSchema } from './faults.ts';
 import { toApiKey } from './keys.ts';

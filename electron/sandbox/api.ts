@@ -1,6 +1,6 @@
 // The ApexVerify routes: the documented credits call and the project's key-management calls.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { labelProblem } from '../../shared/rules.ts';
+import { labelProblem } from '../../shared/input-rules.ts';
 import { headerValue, type SandboxContext } from './context.ts';
 import { toApiKey } from './keys.ts';
 import { rateHeaders } from './rate-limit.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addAccount } from '../core/accounts.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
-import { startSandbox, type Sandbox } from './server.ts';
+import { startSandboxServer, type Sandbox } from './server.ts';
 
 export const SANDBOX_ACCOUNT = 'sandbox';
 export const DEFAULT_SANDBOX_PORT = 4780;
@@ -19,7 +19,7 @@ export async function startSandboxAccount(
   deps: CoreDeps,
   opts: { port?: number; stateFile?: string },
 ): Promise<SandboxBootstrap> {
-  const sandbox = await startSandbox({
+  const sandbox = await startSandboxServer({
     port: opts.port ?? DEFAULT_SANDBOX_PORT,
     ...(opts.stateFile ? { stateFile: opts.stateFile } : {}),
   });

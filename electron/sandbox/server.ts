@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { labelProblem } from '../../shared/rules.ts';
+import { labelProblem } from '../../shared/input-rules.ts';
 import { handleAdmin } from './admin.ts';
 import { handleApi } from './api.ts';
 import { setRateHeaders, type SandboxContext, type SandboxStats } from './context.ts';
@@ -54,7 +54,7 @@ const DEFAULT_CREDITS = { email: 1000.0, phone: 500.0 };
 const isAdminPath = (path: string): boolean =>
   path === '/__sandbox' || path.startsWith('/__sandbox/');
 
-export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Sandbox> {
   const now = opts.now ?? Date.now;
   const credits = opts.credits ?? DEFAULT_CREDITS;
   if (!Number.isFinite(credits.email) || !Number.isFinite(credits.phone))

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickApi } from './api/transport.ts';
 import { AppRoot } from './components/app-root.tsx';
-import { createAppStore, snapshotState } from './store/store.ts';
+import { createAppState, snapshotState } from './state/create-state.ts';
 import './styles/index.ts';
 
 declare global {
@@ -14,7 +14,7 @@ declare global {
 }
 
 const api = pickApi();
-const store = createAppStore(api);
+const store = createAppState(api);
 window.__apexKeysState = () => snapshotState(store);
 
 createRoot(document.getElementById('root') as HTMLElement).render(

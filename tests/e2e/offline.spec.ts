@@ -1,7 +1,7 @@
 // The sandbox stops: the window shows an offline banner with the reason, and network actions are
 // disabled with that reason, while the local list stays usable. When ApexVerify answers again,
 // Try again brings the window back online.
-import { startSandbox } from '../../electron/sandbox/server.ts';
+import { startSandboxServer } from '../../electron/sandbox/server.ts';
 import { seedKey } from './support/core.ts';
 import { expect, test } from './support/fixtures.ts';
 import { openDetails, reloadList, rowOf } from './support/ui.ts';
@@ -46,7 +46,7 @@ test('the offline banner appears when ApexVerify cannot be reached', async ({ pa
   await expect(banner).toBeVisible();
 
   // ApexVerify is back (a server on the same address): Try again clears the banner.
-  const back = await startSandbox({ port, keyApi: true });
+  const back = await startSandboxServer({ port, keyApi: true });
   try {
     await banner.getByRole('button', { name: 'Try again' }).click();
     await expect(banner).toHaveCount(0);

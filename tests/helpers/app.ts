@@ -9,11 +9,15 @@ import { APP_CSP } from '../../shared/csp.ts';
 import { AppError, type ErrorCode, type ErrorInfo } from '../../shared/errors.ts';
 import type { Channel, InputOf, OutputOf, Result } from '../../shared/ipc/contract.ts';
 import { addAccount } from '../../electron/core/accounts.ts';
-import { dispatch } from '../../electron/core/app/dispatch.ts';
-import { createHandlers, type Handlers } from '../../electron/core/app/handlers.ts';
+import { dispatch } from '../../electron/core/window-api/dispatch.ts';
+import { createHandlers, type Handlers } from '../../electron/core/window-api/handlers.ts';
 import { createClipboardGuard, memoryClipboard } from '../../electron/core/clipboard-guard.ts';
 import { generateKey } from '../../electron/core/keys.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server.ts';
+import {
+  startSandboxServer,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../electron/sandbox/server.ts';
 import { makeCore, type MemoryVault } from './core.ts';
 import { makeTempDir } from './tmp.ts';
 
@@ -66,7 +70,7 @@ export interface RigOptions {
 export async function startAppRig(prefix: string, opts: RigOptions = {}): Promise<AppRig> {
   const base = await makeCore(prefix);
   const core: AppCore = { ...base, vault: withListIdsFault(base.vault) };
-  const sandbox = await startSandbox({ rpm: 100_000, ...opts.sandbox });
+  const sandbox = await startSandboxServer({ rpm: 100_000, ...opts.sandbox });
   const account = await addAccount(core, {
     name: 'acme',
     baseUrl: sandbox.url,

@@ -1,6 +1,6 @@
 // window.__bench: what the bench:ui script reads. Times are performance.now() milliseconds.
 import { filterAndSort } from '../../../renderer/src/lib/key-list.ts';
-import type { AppStore } from '../../../renderer/src/store/store.ts';
+import type { AppStateApi } from '../../../renderer/src/state/create-state.ts';
 
 export type BenchMode = 'virtual' | 'baseline';
 
@@ -50,7 +50,7 @@ function firstRows(): Promise<{ firstRowsMs: number }> {
   });
 }
 
-export function installBenchHook(mode: BenchMode, store: AppStore, keyCount: number): void {
+export function installBenchHook(mode: BenchMode, store: AppStateApi, keyCount: number): void {
   window.__bench = {
     mode,
     keyCount,

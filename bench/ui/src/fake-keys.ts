@@ -1,6 +1,6 @@
 // 10,000 plausible keys, the same on every run (seeded), for the UI benchmark.
 import type { KeyStatus } from '../../../shared/schemas.ts';
-import { rotationDueAt } from '../../../shared/rules.ts';
+import { rotationDueAt } from '../../../shared/input-rules.ts';
 import type { KeyView } from '../../../shared/views.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

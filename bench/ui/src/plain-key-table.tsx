@@ -4,10 +4,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KeyTableProps } from '../../../renderer/src/components/key-table.tsx';
 import { KeyRow } from '../../../renderer/src/components/key-row.tsx';
 import { KeyTableHeader } from '../../../renderer/src/components/key-table-header.tsx';
-import { useAppStore } from '../../../renderer/src/store/context.ts';
+import { useAppState } from '../../../renderer/src/state/context.ts';
 
 export function PlainKeyTable({ keys, labelledBy }: KeyTableProps) {
-  const { activeId, openId, openKey } = useAppStore(
+  const { activeId, openId, openKey } = useAppState(
     useShallow((s) => ({ activeId: s.activeId, openId: s.openId, openKey: s.openKey })),
   );
   return (

@@ -3,7 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from '../../../renderer/src/components/app-root.tsx';
-import { createAppStore } from '../../../renderer/src/store/store.ts';
+import { createAppState } from '../../../renderer/src/state/create-state.ts';
 import '../../../renderer/src/styles/index.ts';
 import './bench.css';
 import { installBenchHook, type BenchMode } from './bench-hook.ts';
@@ -16,7 +16,7 @@ export function startBench(mode: BenchMode): void {
   const count = Number(new URLSearchParams(location.search).get('keys') ?? 10_000);
   const keys = fakeKeys(count);
   const api = fakeApi(() => keys);
-  const store = createAppStore(api);
+  const store = createAppState(api);
   installBenchHook(mode, store, count);
   // As in renderer/src/main.tsx; StrictMode adds no work in a production build.
   createRoot(document.getElementById('root') as HTMLElement).render(

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { AppError, isAppError } from '../../../shared/errors.ts';
 import { DEFAULT_ENV_VAR } from '../../core/env-file.ts';
-import { revealKey, writeKeyToEnv } from '../../core/key-actions.ts';
+import { revealKey, writeKeyToEnv } from '../../core/key-handout.ts';
 import { revokeKey, setKeyEnabled } from '../../core/key-lifecycle.ts';
 import type { KeyRef } from '../../core/key-records.ts';
 import { verifyAll, verifyKey } from '../../core/key-verify.ts';

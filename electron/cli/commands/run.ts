@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_ENV_VAR } from '../../core/env-file.ts';
-import { runWithKey } from '../../core/key-actions.ts';
+import { runWithKey } from '../../core/key-handout.ts';
 import { runWithPending } from '../../core/rotation/index.ts';
 import { openCore } from '../context.ts';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors.ts';
 import { parseWholeNumber } from '../parse.ts';
-import { startSandbox } from '../../sandbox/server.ts';
+import { startSandboxServer } from '../../sandbox/server.ts';
 
 /** Set while the sandbox serves, so main() leaves the process running. */
 export const sandboxState = { serving: false };
@@ -17,7 +17,7 @@ export function registerSandbox(program: Command): void {
     .option('--rpm <n>', 'rate limit per minute', parseWholeNumber(1, 1_000_000), 180)
     .option('--no-key-api', 'serve only the documented endpoints (dashboard mode)')
     .action(async (o: { port: number; state?: string; rpm: number; keyApi: boolean }) => {
-      const sandbox = await startSandbox({
+      const sandbox = await startSandboxServer({
         port: o.port,
         rpm: o.rpm,
         keyApi: o.keyApi,

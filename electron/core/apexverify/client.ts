@@ -3,7 +3,7 @@
 // did not process. Errors are AppErrors that never carry the key or a created secret.
 import type { z } from 'zod';
 import { AppError, isAppError } from '../../../shared/errors.ts';
-import { secretProblem } from '../../../shared/rules.ts';
+import { secretProblem } from '../../../shared/input-rules.ts';
 import {
   badResponseError,
   networkError,

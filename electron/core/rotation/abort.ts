@@ -12,7 +12,7 @@ import { proveRevoked } from '../key-lifecycle.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import { deleteServerKeys, generateBusy } from './generate.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
-import { abortCheck, refuse, type AbortContext } from './rules.ts';
+import { abortCheck, refuse, type AbortContext } from './guards.ts';
 import { transition } from './run-store.ts';
 import { settle } from './view.ts';
 

@@ -6,11 +6,11 @@ import type { EnvFileEvidence } from '../../../shared/rotation.ts';
 import type { StoreData } from '../../../shared/schemas.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DEFAULT_ENV_VAR } from '../env-file.ts';
-import { revealKey, runWithKey } from '../key-actions.ts';
+import { revealKey, runWithKey } from '../key-handout.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import { replaceInEnvFiles } from './env-replace.ts';
 import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
-import { deployCheck, refuse } from './rules.ts';
+import { deployCheck, refuse } from './guards.ts';
 import { keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 

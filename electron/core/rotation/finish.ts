@@ -10,7 +10,7 @@ import { accountById, accountKey } from '../accounts.ts';
 import { proveRevoked } from '../key-lifecycle.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
-import { finishCheck, refuse } from './rules.ts';
+import { finishCheck, refuse } from './guards.ts';
 import { always, keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 

@@ -6,7 +6,7 @@
 // the secret, and the step is confirmed only once the key answered 200.
 import { AppError } from '../../../shared/errors.ts';
 import type { CheckEvidence, RotationRun } from '../../../shared/rotation.ts';
-import { maskedHint } from '../../../shared/rules.ts';
+import { maskedHint } from '../../../shared/input-rules.ts';
 import type { Account, KeyRecord, StoreData } from '../../../shared/schemas.ts';
 import { accountById, accountKey } from '../accounts.ts';
 import type { ApexClient, RemoteKey } from '../apexverify/index.ts';
@@ -14,7 +14,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { checkKeyEvidence, secretOrNull, toVerification } from './check.ts';
 import { checkpoint, processAlive, type RotationDeps } from './deps.ts';
 import { keyById, runById, transition } from './run-store.ts';
-import { busyRefusal, generateCheck, refuse, type Refusal } from './rules.ts';
+import { busyRefusal, generateCheck, refuse, type Refusal } from './guards.ts';
 import { checkPasted, pasteNeeded } from './paste.ts';
 
 /** Runs this process is generating right now (a double click must not create two keys). */

@@ -2,7 +2,7 @@
 // shape and against the keys already stored before it is sent anywhere.
 import { AppError } from '../../../shared/errors.ts';
 import { describeStep, type RotationRun } from '../../../shared/rotation.ts';
-import { secretProblem } from '../../../shared/rules.ts';
+import { secretProblem } from '../../../shared/input-rules.ts';
 import type { StoreData } from '../../../shared/schemas.ts';
 import { fingerprint } from '../fingerprint.ts';
 import { isLive } from '../key-records.ts';

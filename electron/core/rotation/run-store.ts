@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { RotationRun } from '../../../shared/rotation.ts';
 import type { KeyRecord, StoreData } from '../../../shared/schemas.ts';
 import type { CoreDeps } from '../deps.ts';
-import { refuse, type Refusal } from './rules.ts';
+import { refuse, type Refusal } from './guards.ts';
 
 export function runById(data: StoreData, id: string): RotationRun {
   const run = data.rotations.find((r) => r.id === id);

@@ -12,7 +12,7 @@ import { checkpoint, type RotationDeps } from './deps.ts';
 import { generate, generateGuard } from './generate.ts';
 import { openRunOf, RotationRefused } from './lookup.ts';
 import { checkPasted, pasteNeeded } from './paste.ts';
-import { refuse } from './rules.ts';
+import { refuse } from './guards.ts';
 import { transition } from './run-store.ts';
 import { settle } from './view.ts';
 

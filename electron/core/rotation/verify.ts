@@ -10,7 +10,7 @@ import type { ApexClient } from '../apexverify/index.ts';
 import { checkKeyEvidence, toVerification } from './check.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
-import { refuse, verifiedAfterDeploy, verifyCheck } from './rules.ts';
+import { refuse, verifiedAfterDeploy, verifyCheck } from './guards.ts';
 import { keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 

@@ -15,7 +15,7 @@ import {
   generateCheck,
   verifyCheck,
   type Refusal,
-} from './rules.ts';
+} from './guards.ts';
 import { syncStepAudit } from './step-audit.ts';
 
 const state = (r: Refusal | null) => ({ allowed: r === null, reason: r?.message ?? null });

@@ -1,13 +1,13 @@
 // Wires a store and a transport into the app, and starts it.
 import { useEffect, type ComponentType } from 'react';
 import type { ApexKeysApi } from '../../../shared/ipc/contract.ts';
-import { ApiContext, StoreContext } from '../store/context.ts';
-import type { AppStore } from '../store/store.ts';
+import { ApiContext, StateContext } from '../state/context.ts';
+import type { AppStateApi } from '../state/create-state.ts';
 import { App } from './app.tsx';
 import type { KeyTableProps } from './key-table.tsx';
 
 interface Props {
-  store: AppStore;
+  store: AppStateApi;
   api: ApexKeysApi;
   Table?: ComponentType<KeyTableProps>;
 }
@@ -18,7 +18,7 @@ export function AppRoot({ store, api, Table }: Props) {
   }, [store]);
   return (
     <ApiContext value={api}>
-      <StoreContext value={store}>{Table ? <App Table={Table} /> : <App />}</StoreContext>
+      <StateContext value={store}>{Table ? <App Table={Table} /> : <App />}</StateContext>
     </ApiContext>
   );
 }

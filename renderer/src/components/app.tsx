@@ -1,14 +1,14 @@
 // What the window shows first: loading, a stop screen (keychain, store, host), or the app.
 import { useState, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { KeychainScreen } from './keychain-screen.tsx';
 import type { KeyTableProps } from './key-table.tsx';
 import { MainWindow } from './main-window.tsx';
 import { ProblemScreen } from './problem-screen.tsx';
 
 export function App({ Table }: { Table?: ComponentType<KeyTableProps> }) {
-  const { phase, status, hostError, boot } = useAppStore(
+  const { phase, status, hostError, boot } = useAppState(
     useShallow((s) => ({ phase: s.phase, status: s.status, hostError: s.hostError, boot: s.boot })),
   );
   const [retrying, setRetrying] = useState(false);

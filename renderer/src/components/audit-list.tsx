@@ -1,7 +1,7 @@
 // The key's audit trail, newest first; reloaded after every action on a key.
 import { useEffect, useState } from 'react';
 import type { AuditEvent } from '../../../shared/schemas.ts';
-import { useApi, useAppStore } from '../store/context.ts';
+import { useApi, useAppState } from '../state/context.ts';
 import { RelativeTime } from './relative-time.tsx';
 
 const ACTION_TEXT: Record<AuditEvent['action'], string> = {
@@ -33,7 +33,7 @@ function detailOf(e: AuditEvent): string | null {
 
 export function AuditList({ keyId }: { keyId: string }) {
   const api = useApi();
-  const revision = useAppStore((s) => s.revision);
+  const revision = useAppState((s) => s.revision);
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 

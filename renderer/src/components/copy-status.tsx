@@ -1,10 +1,10 @@
 // The clipboard countdown after a Copy in the window's footer, restarted by every new copy.
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ClipboardCountdown } from './clipboard-countdown.tsx';
 
 export function CopyStatus() {
-  const { clipboard, setClipboard, inDialog } = useAppStore(
+  const { clipboard, setClipboard, inDialog } = useAppState(
     useShallow((s) => ({
       clipboard: s.clipboard,
       setClipboard: s.setClipboard,

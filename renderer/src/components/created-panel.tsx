@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useReveal } from '../hooks/use-reveal.ts';
 import { usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ClipboardCountdown } from './clipboard-countdown.tsx';
 import { ErrorAlert } from './error-alert.tsx';
@@ -13,7 +13,7 @@ import { SecretView } from './secret-view.tsx';
 import { RevealButton } from './reveal-button.tsx';
 
 export function CreatedPanel({ keyView: k, onDone }: { keyView: KeyView; onDone: () => void }) {
-  const { copyKey, clipboard, setClipboard, error } = useAppStore(
+  const { copyKey, clipboard, setClipboard, error } = useAppState(
     useShallow((s) => ({
       copyKey: s.copyKey,
       clipboard: s.clipboard,

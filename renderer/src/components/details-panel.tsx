@@ -2,10 +2,10 @@
 // key (keyed by id in the main window), so a revealed secret or a draft never carries over.
 import { useShallow } from 'zustand/react/shallow';
 import { useAccount, useKey } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { AuditList } from './audit-list.tsx';
 import { ErrorAlert } from './error-alert.tsx';
-import { KeyActions } from './key-actions.tsx';
+import { KeyButtons } from './key-buttons.tsx';
 import { KeyDates } from './key-dates.tsx';
 import { MetadataForm } from './metadata-form.tsx';
 import { RevokedNote } from './revoked-note.tsx';
@@ -16,7 +16,7 @@ import { VerificationSection } from './verification-section.tsx';
 export function DetailsPanel({ keyId }: { keyId: string }) {
   const k = useKey(keyId);
   const account = useAccount(k?.accountId);
-  const { close, error, setError } = useAppStore(
+  const { close, error, setError } = useAppState(
     useShallow((s) => ({
       close: s.closeDetails,
       error: s.errors.details,
@@ -65,7 +65,7 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
           <RevokedNote keyView={k} />
         ) : (
           <>
-            <KeyActions keyView={k} mode={account?.mode ?? 'api'} />
+            <KeyButtons keyView={k} mode={account?.mode ?? 'api'} />
             <RotationSection keyView={k} />
           </>
         )}

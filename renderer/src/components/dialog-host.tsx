@@ -1,12 +1,12 @@
 // The one open dialog, if any. Each is mounted only while open.
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { EnvDialog } from './env-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
 import { RotateDialog } from './rotate-dialog.tsx';
 
 export function DialogHost() {
-  const dialog = useAppStore((s) => s.dialog);
+  const dialog = useAppState((s) => s.dialog);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'new-key':

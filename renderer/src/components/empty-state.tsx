@@ -1,12 +1,12 @@
 // First run: what the sandbox is for, and how to add a real ApexVerify account.
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 export const ADD_ACCOUNT_COMMAND =
   'apexkeys account add --name NAME --base-url https://api.apexverify.com';
 
 export function EmptyState() {
-  const { accounts, openDialog, reload } = useAppStore(
+  const { accounts, openDialog, reload } = useAppState(
     useShallow((s) => ({ accounts: s.accounts, openDialog: s.openDialog, reload: s.loadKeys })),
   );
   const sandbox = accounts.find((a) => a.isSandbox);

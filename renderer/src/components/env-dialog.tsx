@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKey, usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
-import type { EnvWriteResult } from '../store/key-actions-slice.ts';
+import { useAppState } from '../state/context.ts';
+import type { EnvWriteResult } from '../state/key-commands-slice.ts';
 import { ActionButton } from './action-button.tsx';
 import { EnvResultView } from './env-result-view.tsx';
 import { ErrorAlert } from './error-alert.tsx';
@@ -16,7 +16,7 @@ const DEFAULT_VARIABLE = 'APEXVERIFY_API_KEY';
 
 export function EnvDialog({ keyId }: { keyId: string }) {
   const k = useKey(keyId);
-  const { close, writeEnv, error } = useAppStore(
+  const { close, writeEnv, error } = useAppState(
     useShallow((s) => ({ close: s.closeDialog, writeEnv: s.writeEnv, error: s.errors.env })),
   );
   const busy = usePending(`env:${keyId}`);

@@ -1,6 +1,6 @@
 // What writing the .env file did, with the warnings people need to act on.
 import { useEffect, useRef } from 'react';
-import type { EnvWriteResult } from '../store/key-actions-slice.ts';
+import type { EnvWriteResult } from '../state/key-commands-slice.ts';
 
 interface Props {
   result: EnvWriteResult;

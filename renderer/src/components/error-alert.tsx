@@ -1,6 +1,6 @@
 // An inline error: what failed, the core's explanation, and what to do next.
 import { nextStep, statusSuffix } from '../lib/errors.ts';
-import type { ScopedError } from '../store/messages-slice.ts';
+import type { ScopedError } from '../state/messages-slice.ts';
 import { RetryCountdown } from './retry-countdown.tsx';
 
 interface Props {

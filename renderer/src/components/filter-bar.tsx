@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ALL_ENVIRONMENTS, environmentsOf, type StatusFilter } from '../lib/key-list.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
+import { FILTER_ID } from '../lib/element-ids.ts';
 
 const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
   ['live', 'Live keys (not revoked)'],
@@ -16,11 +17,8 @@ const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
 
 const isStatusFilter = (v: string): v is StatusFilter => STATUS_OPTIONS.some(([o]) => o === v);
 
-/** Ctrl/Cmd+F focuses the element with this id. */
-export const FILTER_ID = 'key-filter';
-
 export function FilterBar() {
-  const s = useAppStore(
+  const s = useAppState(
     useShallow((st) => ({
       keys: st.keys,
       query: st.query,

@@ -1,10 +1,10 @@
 // The grid's header row: one sort button per column, aria-sort on the sorted one.
 import { useShallow } from 'zustand/react/shallow';
 import { COLUMNS } from '../lib/key-list.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 export function KeyTableHeader() {
-  const { sort, sortBy } = useAppStore(useShallow((s) => ({ sort: s.sort, sortBy: s.sortBy })));
+  const { sort, sortBy } = useAppState(useShallow((s) => ({ sort: s.sort, sortBy: s.sortBy })));
   return (
     <div role="rowgroup" className="grid__head">
       <div role="row" aria-rowindex={1} className="grid__row">

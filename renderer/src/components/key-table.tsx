@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useGridKeyboard } from '../hooks/use-grid-keyboard.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { KeyRow } from './key-row.tsx';
 import { KeyTableHeader } from './key-table-header.tsx';
 
@@ -21,7 +21,7 @@ export interface KeyTableProps {
 export function KeyTable({ keys, labelledBy }: KeyTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
-  const { activeId, openId, setActive, openKey } = useAppStore(
+  const { activeId, openId, setActive, openKey } = useAppState(
     useShallow((s) => ({
       activeId: s.activeId,
       openId: s.openId,

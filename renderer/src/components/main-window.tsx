@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
 import { useVisibleKeys } from '../hooks/use-visible-keys.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { DetailsPanel } from './details-panel.tsx';
 import { DialogHost } from './dialog-host.tsx';
 import { EmptyState } from './empty-state.tsx';
@@ -25,7 +25,7 @@ interface Props {
 export function MainWindow({ Table = KeyTable }: Props) {
   useShortcuts();
   const keys = useVisibleKeys();
-  const { total, loaded, openId, listError, setError } = useAppStore(
+  const { total, loaded, openId, listError, setError } = useAppState(
     useShallow((s) => ({
       total: s.keys.length,
       loaded: s.keysLoaded,

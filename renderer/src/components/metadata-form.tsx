@@ -1,10 +1,10 @@
 // The key's editable metadata. The panel is mounted per key, so switching keys starts fresh.
 import { useId, useState, type FormEvent } from 'react';
 import type { KeyView } from '../../../shared/views.ts';
-import { environmentProblem } from '../../../shared/rules.ts';
+import { environmentProblem } from '../../../shared/input-rules.ts';
 import { usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
-import type { MetaPatch } from '../store/key-actions-slice.ts';
+import { useAppState } from '../state/context.ts';
+import type { MetaPatch } from '../state/key-commands-slice.ts';
 import { ActionButton } from './action-button.tsx';
 import { EnvironmentOptions } from './environment-options.tsx';
 import { Field } from './field.tsx';
@@ -41,7 +41,7 @@ function patchOf(d: Draft, k: KeyView): MetaPatch {
 }
 
 export function MetadataForm({ keyView: k }: { keyView: KeyView }) {
-  const save = useAppStore((s) => s.saveMeta);
+  const save = useAppState((s) => s.saveMeta);
   const saving = usePending(`save:${k.id}`);
   const [draft, setDraft] = useState(() => draftOf(k));
   const listId = useId();

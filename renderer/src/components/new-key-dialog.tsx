@@ -2,13 +2,13 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { CreatedPanel } from './created-panel.tsx';
 import { Modal } from './modal.tsx';
 import { NewKeyForm } from './new-key-form.tsx';
 
 export function NewKeyDialog() {
-  const { close, openKey } = useAppStore(
+  const { close, openKey } = useAppState(
     useShallow((s) => ({ close: s.closeDialog, openKey: s.openKey })),
   );
   const [created, setCreated] = useState<KeyView | null>(null);

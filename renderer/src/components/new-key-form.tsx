@@ -3,15 +3,15 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
-import { environmentProblem, labelProblem, secretProblem } from '../../../shared/rules.ts';
+import { environmentProblem, labelProblem, secretProblem } from '../../../shared/input-rules.ts';
 import { useOffline, usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { AccountSelect } from './account-select.tsx';
 import { EnvironmentOptions } from './environment-options.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
-import { OFFLINE_REASON } from './key-actions.tsx';
+import { OFFLINE_REASON } from '../lib/offline.ts';
 import { OpenDashboard } from './open-dashboard.tsx';
 
 interface Props {
@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function NewKeyForm({ onCreated, onCancel }: Props) {
-  const { accounts, generate, capture, error } = useAppStore(
+  const { accounts, generate, capture, error } = useAppState(
     useShallow((s) => ({
       accounts: s.accounts,
       generate: s.generateKey,

@@ -1,8 +1,8 @@
 // The filters hide every key.
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 export function NoMatches() {
-  const clear = useAppStore((s) => s.clearFilters);
+  const clear = useAppState((s) => s.clearFilters);
   return (
     <div className="empty empty--small">
       <p>No keys match the filters.</p>

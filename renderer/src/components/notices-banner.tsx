@@ -1,9 +1,9 @@
 // One-time notices from opening the store (for example, a repaired file).
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 export function NoticesBanner() {
-  const { notices, dismiss } = useAppStore(
+  const { notices, dismiss } = useAppState(
     useShallow((s) => ({ notices: s.notices, dismiss: s.dismissNotices })),
   );
   if (notices.length === 0) return null;

@@ -1,12 +1,12 @@
 // Shown while ApexVerify cannot be reached: why, which actions wait for the network, and a way
 // to check again.
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
-import { selectOffline } from '../store/status-slice.ts';
+import { useAppState } from '../state/context.ts';
+import { selectOffline } from '../state/status-slice.ts';
 import { ActionButton } from './action-button.tsx';
 
 export function OfflineBanner() {
-  const { offline, reason, checking, check } = useAppStore(
+  const { offline, reason, checking, check } = useAppState(
     useShallow((s) => ({
       offline: selectOffline(s),
       reason: s.connection?.reason ?? null,

@@ -3,7 +3,7 @@
 // goes beside the button (the paste field) is passed as children.
 import { useState, type ReactNode } from 'react';
 import type { AccountView } from '../../../shared/views.ts';
-import { useApi } from '../store/context.ts';
+import { useApi } from '../state/context.ts';
 
 interface Props {
   account: AccountView;

@@ -3,11 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAccount, useKey, useOffline, usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
-import { OFFLINE_REASON } from './key-actions.tsx';
+import { OFFLINE_REASON } from '../lib/offline.ts';
 import { Modal } from './modal.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
 import { RevokeProofView } from './revoke-proof-view.tsx';
@@ -15,7 +15,7 @@ import { RevokeProofView } from './revoke-proof-view.tsx';
 export function RevokeDialog({ keyId }: { keyId: string }) {
   const k = useKey(keyId);
   const account = useAccount(k?.accountId);
-  const { close, revoke, error, proof } = useAppStore(
+  const { close, revoke, error, proof } = useAppState(
     useShallow((s) => ({
       close: s.closeDialog,
       revoke: s.revokeKey,

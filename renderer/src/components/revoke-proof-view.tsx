@@ -1,7 +1,7 @@
 // After revocation: the proof that ApexVerify now answers 401 to the key.
 import { useEffect, useRef } from 'react';
 import { exactTime } from '../lib/dates.ts';
-import type { RevokeProof } from '../store/dialogs-slice.ts';
+import type { RevokeProof } from '../state/dialogs-slice.ts';
 
 export function RevokeProofView({ proof, onClose }: { proof: RevokeProof; onClose: () => void }) {
   const ref = useRef<HTMLButtonElement>(null);

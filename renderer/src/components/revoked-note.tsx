@@ -1,10 +1,10 @@
 // A revoked key: when, and the proof that ApexVerify now answers 401 to it.
 import type { KeyView } from '../../../shared/views.ts';
 import { exactTime } from '../lib/dates.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 export function RevokedNote({ keyView: k }: { keyView: KeyView }) {
-  const proof = useAppStore((s) => (s.revokeProof?.keyId === k.id ? s.revokeProof : null));
+  const proof = useAppState((s) => (s.revokeProof?.keyId === k.id ? s.revokeProof : null));
   const at = proof?.checkedAt ?? k.revokedAt;
   return (
     <div role="group" className="details__section revoked-note" aria-label="Revocation proof">

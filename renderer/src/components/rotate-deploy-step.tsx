@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { useReveal } from '../hooks/use-reveal.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ClipboardCountdown } from './clipboard-countdown.tsx';
 import { RotateEnvForm } from './rotate-env-form.tsx';
@@ -14,7 +14,7 @@ import { StepHeading } from './step-heading.tsx';
 import { RevealButton } from './reveal-button.tsx';
 
 export function RotateDeployStep({ keyId, view }: { keyId: string; view: RotationView }) {
-  const { copy, confirm, clipboard, setClipboard } = useAppStore(
+  const { copy, confirm, clipboard, setClipboard } = useAppState(
     useShallow((s) => ({
       copy: s.copyPendingKey,
       confirm: s.confirmDeployed,

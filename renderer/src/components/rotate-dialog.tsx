@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAccount, useKey } from '../hooks/use-selectors.ts';
 import { useRotationView } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { Modal } from './modal.tsx';
 import { RotateDeployStep } from './rotate-deploy-step.tsx';
@@ -22,7 +22,7 @@ export function RotateDialog({ keyId }: { keyId: string }) {
   const k = useKey(keyId);
   const account = useAccount(k?.accountId);
   const view = useRotationView(keyId);
-  const { close, openKey, fetchRotation, error, setError } = useAppStore(
+  const { close, openKey, fetchRotation, error, setError } = useAppState(
     useShallow((s) => ({
       close: s.closeDialog,
       openKey: s.openKey,

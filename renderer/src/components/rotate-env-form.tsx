@@ -3,7 +3,7 @@
 // happened.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { EnvFileList } from './env-file-list.tsx';
 import { Field } from './field.tsx';
@@ -18,8 +18,8 @@ export function filesProblem(lines: string[]): string | null {
 }
 
 export function RotateEnvForm({ keyId }: { keyId: string }) {
-  const replace = useAppStore((s) => s.replaceInEnvFiles);
-  const done = useAppStore((s) => s.envReplacements[keyId]);
+  const replace = useAppState((s) => s.replaceInEnvFiles);
+  const done = useAppState((s) => s.envReplacements[keyId]);
   const busy = useRotationBusy(keyId);
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);

@@ -3,10 +3,10 @@
 // lives only in this form's state until then.
 import { useState, type FormEvent } from 'react';
 import type { RotationView } from '../../../shared/rotation-view.ts';
-import { secretProblem } from '../../../shared/rules.ts';
+import { secretProblem } from '../../../shared/input-rules.ts';
 import type { AccountView } from '../../../shared/views.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { Field } from './field.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function RotateGenerateStep({ keyId, view, account }: Props) {
-  const start = useAppStore((s) => s.startRotation);
+  const start = useAppState((s) => s.startRotation);
   const busy = useRotationBusy(keyId);
   const [secret, setSecret] = useState('');
   const dashboard = (view?.mode ?? account.mode) === 'dashboard';

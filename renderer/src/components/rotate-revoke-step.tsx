@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import type { AccountView } from '../../../shared/views.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { Field } from './field.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function RotateRevokeStep({ keyId, view, account }: Props) {
-  const finish = useAppStore((s) => s.finishRotation);
+  const finish = useAppState((s) => s.finishRotation);
   const busy = useRotationBusy(keyId);
   const [typed, setTyped] = useState('');
   const label = view.oldKey?.label ?? '';

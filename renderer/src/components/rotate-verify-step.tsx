@@ -3,7 +3,7 @@
 // confirm the step, and a second, explicit confirmation is needed.
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { StepHeading } from './step-heading.tsx';
 
@@ -14,7 +14,7 @@ export function needsSecondConfirmation(view: RotationView): boolean {
 }
 
 export function RotateVerifyStep({ keyId, view }: { keyId: string; view: RotationView }) {
-  const verify = useAppStore((s) => s.verifyRotation);
+  const verify = useAppState((s) => s.verifyRotation);
   const busy = useRotationBusy(keyId);
   const reason = useBlockedReason(view.actions.verify, { needsNetwork: true });
   const second = needsSecondConfirmation(view);

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { AbortChoice } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 
 export const ABORT_TEXT: Record<AbortChoice, { title: string; meaning: string }> = {
@@ -23,7 +23,7 @@ export const ABORT_TEXT: Record<AbortChoice, { title: string; meaning: string }>
 };
 
 export function RotationAbort({ keyId, view }: { keyId: string; view: RotationView }) {
-  const abort = useAppStore((s) => s.abortRotation);
+  const abort = useAppState((s) => s.abortRotation);
   const busy = useRotationBusy(keyId);
   const { choices } = view.actions.abort;
   // An abort that began (and was interrupted) is completed with its own choice.

@@ -1,14 +1,14 @@
 // The run's evidence so far, step by step: when each was confirmed, the checks of the new key,
 // both keys' last use (API mode), the .env files changed, and the old key's 401 proof.
 import type { RotationView } from '../../../shared/rotation-view.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { CheckResult } from './check-result.tsx';
 import { EnvFileList } from './env-file-list.tsx';
 import { LastUsedFacts } from './last-used-facts.tsx';
 import { Stamp } from './stamp.tsx';
 
 export function RotationEvidence({ keyId, view }: { keyId: string; view: RotationView }) {
-  const replaced = useAppStore((s) => s.envReplacements[keyId]);
+  const replaced = useAppState((s) => s.envReplacements[keyId]);
   const { generate: g, deploy, verify, revoke } = view.evidence;
   // While deploying, the .env form shows its own results.
   const files = view.step === 'deploy' ? [] : [...(deploy?.envFiles ?? []), ...(replaced ?? [])];

@@ -2,7 +2,7 @@
 // the wizard; a key that cannot be rotated says why.
 import type { KeyView } from '../../../shared/views.ts';
 import { useRotationProgress } from '../hooks/use-rotation.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 
 export function rotateBlockedReason(k: KeyView): string | null {
@@ -14,7 +14,7 @@ export function rotateBlockedReason(k: KeyView): string | null {
 }
 
 export function RotationSection({ keyView: k }: { keyView: KeyView }) {
-  const openDialog = useAppStore((s) => s.openDialog);
+  const openDialog = useAppState((s) => s.openDialog);
   const progress = useRotationProgress(k.id);
   return (
     <div role="group" className="details__section" aria-labelledby="rotation-heading">

@@ -1,13 +1,13 @@
 // The window's footer: passing messages, the clipboard countdown, and where the keys live.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { CopyStatus } from './copy-status.tsx';
 
 const MESSAGE_MS = 6000;
 
 export function StatusBar() {
-  const { message, clearMessage, transport, offline } = useAppStore(
+  const { message, clearMessage, transport, offline } = useAppState(
     useShallow((s) => ({
       message: s.message,
       clearMessage: s.clearMessage,

@@ -1,7 +1,7 @@
 // The window's title bar: the heading, how many keys there are, and the two main actions.
 import { useShallow } from 'zustand/react/shallow';
 import { useOffline } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 
 export const KEYS_HEADING_ID = 'keys-heading';
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function Toolbar({ shown }: Props) {
-  const { total, running, startVerifyAll, openDialog, hasAccounts } = useAppStore(
+  const { total, running, startVerifyAll, openDialog, hasAccounts } = useAppState(
     useShallow((s) => ({
       total: s.keys.length,
       running: s.job?.state === 'running',

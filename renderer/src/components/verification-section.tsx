@@ -1,9 +1,9 @@
 // The key's last verification (when, outcome, the account's credits) and a Verify button.
 import type { KeyView } from '../../../shared/views.ts';
 import { useOffline, usePending } from '../hooks/use-selectors.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
-import { OFFLINE_REASON } from './key-actions.tsx';
+import { OFFLINE_REASON } from '../lib/offline.ts';
 import { RelativeTime } from './relative-time.tsx';
 
 const OUTCOME: Record<'ok' | 'unauthorized' | 'error', string> = {
@@ -15,7 +15,7 @@ const OUTCOME: Record<'ok' | 'unauthorized' | 'error', string> = {
 const number = new Intl.NumberFormat();
 
 export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
-  const verify = useAppStore((s) => s.verifyKey);
+  const verify = useAppState((s) => s.verifyKey);
   const offline = useOffline();
   const busy = usePending(`verify:${k.id}`);
   const v = k.lastVerification;

@@ -1,7 +1,7 @@
 // Progress of "Verify all": a progress bar with "N of M", a Cancel button while it runs, and a
 // summary once it has finished.
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 
 const FINISHED: Record<string, string> = {
   done: 'Verify all finished',
@@ -10,7 +10,7 @@ const FINISHED: Record<string, string> = {
 };
 
 export function VerifyAllBar() {
-  const { job, cancel, dismiss } = useAppStore(
+  const { job, cancel, dismiss } = useAppState(
     useShallow((s) => ({ job: s.job, cancel: s.cancelVerifyAll, dismiss: s.dismissJob })),
   );
   if (!job) return null;

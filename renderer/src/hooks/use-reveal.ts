@@ -2,8 +2,8 @@
 // in the store, dropped on Hide, after 30 s, and when the component unmounts.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApi, useAppStore } from '../store/context.ts';
-import type { ErrorScope } from '../store/messages-slice.ts';
+import { useApi, useAppState } from '../state/context.ts';
+import type { ErrorScope } from '../state/messages-slice.ts';
 
 export const REVEAL_MS = 30_000;
 
@@ -24,7 +24,7 @@ export function useReveal(
   pending = false,
 ): Reveal {
   const api = useApi();
-  const { failed, setError, bumpRevision } = useAppStore(
+  const { failed, setError, bumpRevision } = useAppState(
     useShallow((s) => ({
       failed: s.failed,
       setError: s.setError,

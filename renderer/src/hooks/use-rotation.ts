@@ -2,19 +2,19 @@
 // running, and why an action cannot be taken now.
 import type { ActionState } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
-import { OFFLINE_REASON } from '../components/key-actions.tsx';
-import { useAppStore } from '../store/context.ts';
-import { rotationBusy } from '../store/rotation-slice.ts';
+import { OFFLINE_REASON } from '../lib/offline.ts';
+import { useAppState } from '../state/context.ts';
+import { rotationBusy } from '../state/rotation-slice.ts';
 import { useOffline, usePending } from './use-selectors.ts';
 
 export const useRotationView = (keyId: string): RotationView | null =>
-  useAppStore((s) => s.rotations[keyId] ?? null);
+  useAppState((s) => s.rotations[keyId] ?? null);
 
 export const useRotationBusy = (keyId: string): boolean => usePending(rotationBusy(keyId));
 
 /** "Rotation in progress, step 3 of 4" for an open run, else null. */
 export const useRotationProgress = (keyId: string): string | null =>
-  useAppStore((s) => {
+  useAppState((s) => {
     const v = s.rotations[keyId];
     return v?.open && v.stepNumber !== null
       ? `Rotation in progress, step ${v.stepNumber} of ${v.stepCount}`

@@ -1,21 +1,21 @@
 // Small selectors the components share.
 import type { AccountView, KeyView, VerifyResultView } from '../../../shared/views.ts';
-import { useAppStore } from '../store/context.ts';
-import { selectOffline } from '../store/status-slice.ts';
+import { useAppState } from '../state/context.ts';
+import { selectOffline } from '../state/status-slice.ts';
 
 export const useKey = (id: string | null): KeyView | undefined =>
-  useAppStore((s) => (id === null ? undefined : s.keys.find((k) => k.id === id)));
+  useAppState((s) => (id === null ? undefined : s.keys.find((k) => k.id === id)));
 
 export const useAccount = (id: string | undefined): AccountView | undefined =>
-  useAppStore((s) => s.accounts.find((a) => a.id === id));
+  useAppState((s) => s.accounts.find((a) => a.id === id));
 
-export const useOffline = (): boolean => useAppStore(selectOffline);
+export const useOffline = (): boolean => useAppState(selectOffline);
 
-export const usePending = (name: string): boolean => useAppStore((s) => s.pending[name] === true);
+export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
 /** The row's latest outcome this session, or "checking" while Verify all has not reached it. */
 export function useRowOutcome(key: KeyView): VerifyResultView['status'] | 'checking' | null {
-  return useAppStore((s) => {
+  return useAppState((s) => {
     const fresh = s.verifyResults[key.id];
     if (fresh) return fresh.status;
     if (s.job?.state === 'running' && key.status !== 'revoked') return 'checking';

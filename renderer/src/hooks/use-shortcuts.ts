@@ -1,8 +1,8 @@
 // Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Delete revoke the selected key,
 // Esc close the details. (Enter on a row is the grid's; Esc in a dialog is the dialog's.)
 import { useEffect } from 'react';
-import { FILTER_ID } from '../components/filter-bar.tsx';
-import { useAppStoreApi } from '../store/context.ts';
+import { FILTER_ID } from '../lib/element-ids.ts';
+import { useAppStateApi } from '../state/context.ts';
 
 const isEditable = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
@@ -13,7 +13,7 @@ export function focusRow(id: string): void {
 }
 
 export function useShortcuts(): void {
-  const store = useAppStoreApi();
+  const store = useAppStateApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();

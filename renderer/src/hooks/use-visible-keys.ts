@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { filterKeys, sortKeys } from '../lib/key-list.ts';
-import { useAppStore } from '../store/context.ts';
+import { useAppState } from '../state/context.ts';
 import { useNow } from './use-now.ts';
 
 export function useVisibleKeys(): KeyView[] {
-  const { keys, text, environment, status, sort } = useAppStore(
+  const { keys, text, environment, status, sort } = useAppState(
     useShallow((s) => ({
       keys: s.keys,
       text: s.query,

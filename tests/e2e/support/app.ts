@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { addAccount } from '../../../electron/core/accounts.ts';
 import type { CoreDeps } from '../../../electron/core/deps.ts';
 import { wireCore } from '../../../electron/core/wire.ts';
-import { startSandbox, type Sandbox } from '../../../electron/sandbox/server.ts';
+import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import type { Account } from '../../../shared/schemas.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
@@ -47,7 +47,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   const dataDir = makeTempDir('e2e-data');
   const service = `apexkeys-e2e-${randomBytes(6).toString('hex')}`;
-  const sandbox = await startSandbox({ port: 0, keyApi: opts.mode === 'api', rpm: 6000 });
+  const sandbox = await startSandboxServer({ port: 0, keyApi: opts.mode === 'api', rpm: 6000 });
   const deps = await wireCore({ dataDir, keychainService: service, actor: 'cli' });
   const account =
     opts.keychain === 'ok'

@@ -1,0 +1,147 @@
+// One handler per contract channel, over the core. Inputs arrive parsed by dispatch.ts; outputs
+// are parsed again there, so nothing outside the contract (never a secret) leaves by accident.
+import { isAbsolute } from 'node:path';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors.ts';
+import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
+import { externalUrlAllowed } from '../../../shared/url-policy.ts';
+import { DEFAULT_SETTINGS, type Account } from '../../../shared/schemas.ts';
+import { accountById } from '../accounts.ts';
+import { handOut, revealKey, writeKeyToEnv } from '../key-handout.ts';
+import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
+import { resolveKey } from '../key-records.ts';
+import { verifyKey } from '../key-verify.ts';
+import { generateKey, importKey, listKeys, updateKeyMeta } from '../keys.ts';
+import {
+  abortRotation,
+  confirmDeployed,
+  finishRotation,
+  getRotation,
+  listOpenRotations,
+  replaceOldKeyInEnvFiles,
+  revealPending,
+  startRotation,
+  verifyNewKey,
+} from '../rotation/index.ts';
+import { requireRun } from '../rotation/lookup.ts';
+import type { AppContext } from './context.ts';
+import { checkConnection, keychainState, readForStatus } from './status.ts';
+import { createVerifyJobs } from './verify-jobs.ts';
+
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>>;
+};
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isSandbox = (a: Account) => LOOPBACK.has(new URL(a.baseUrl).hostname);
+
+function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
+  return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
+}
+
+/**
+ * The window knows nothing of this process's working folder: a relative path would name a file
+ * wherever the app happened to be started, and put a secret there.
+ */
+function requireFullPaths(paths: string[]): void {
+  const relative = paths.find((p) => !isAbsolute(p));
+  if (relative !== undefined)
+    throw new AppError(
+      'BAD_INPUT',
+      `Give the full path of the .env file, not a relative one ("${relative}"). Nothing was written.`,
+    );
+}
+
+export function createHandlers(ctx: AppContext): Handlers {
+  const { deps } = ctx;
+  const jobs = createVerifyJobs(deps);
+  let noticesShown = 0;
+  const accountName = async (accountId: string) =>
+    accountById(await deps.store.read(), accountId).name;
+
+  /** Copies in this process; the renderer only learns when the clipboard will be cleared. */
+  const copy = async (id: string, pending: boolean) => {
+    const data = await deps.store.read();
+    const sec = data.settings.clipboardClearSec;
+    // The pending key of the old key's open run; handOut refuses it until it is stored.
+    const keyId = pending ? requireRun(data, { id }).newKeyId : id;
+    const copiedAt = deps.clock.now().toISOString();
+    await handOut(
+      deps,
+      { id: keyId },
+      'copied',
+      { via: pending ? 'rotation-pending' : 'app' },
+      (secret) => ctx.clipboard.copy(secret, sec),
+      { allowPending: pending },
+    );
+    return { clearAfterSec: sec, copiedAt };
+  };
+
+  return {
+    async getStatus() {
+      const notices = deps.store.notices.slice(noticesShown);
+      noticesShown = deps.store.notices.length;
+      const store = await readForStatus(deps);
+      return {
+        keychain: await keychainState(deps),
+        platform: platformOf(ctx.platform),
+        notices: [...notices],
+        storeError: store.error,
+        clipboardClearSec: (store.data?.settings ?? DEFAULT_SETTINGS).clipboardClearSec,
+        transport: ctx.transport,
+      };
+    },
+    checkConnection: () => checkConnection(deps),
+    async listAccounts() {
+      const { accounts } = await deps.store.read();
+      return accounts.map((a) => ({ ...a, isSandbox: isSandbox(a) }));
+    },
+    listKeys: (input) => listKeys(deps, { includeRevoked: input.includeRevoked ?? true }),
+    async generateKey({ accountId, ...meta }) {
+      return generateKey(deps, { ...meta, account: await accountName(accountId) });
+    },
+    async captureKey({ accountId, secret, ...meta }) {
+      return importKey(deps, { ...meta, secret, account: await accountName(accountId) });
+    },
+    updateKeyMeta: ({ id, patch }) => updateKeyMeta(deps, { id }, patch),
+    verifyKey: ({ id }) => verifyKey(deps, { id }),
+    startVerifyAll: async () => jobs.start(),
+    getVerifyAll: async ({ jobId }) => jobs.get(jobId),
+    cancelVerifyAll: async ({ jobId }) => jobs.cancel(jobId),
+    copyKey: ({ id }) => copy(id, false),
+    revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
+    async writeKeyToEnv({ id, path, variable }) {
+      requireFullPaths([path]);
+      return writeKeyToEnv(deps, { id }, path, variable);
+    },
+    setKeyEnabled: ({ id, enabled }) => setKeyEnabled(deps, { id }, enabled),
+    revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
+    async keyAudit({ id, limit }) {
+      resolveKey(await deps.store.read(), { id });
+      const events = await deps.audit.list({ keyId: id });
+      return events.slice(-(limit ?? 100)).reverse();
+    },
+    listRotations: () => listOpenRotations(deps),
+    getRotation: ({ id }) => getRotation(deps, { id }),
+    startRotation: ({ id, newSecret }) =>
+      startRotation(deps, { id }, newSecret === undefined ? {} : { newSecret }),
+    copyPendingKey: ({ id }) => copy(id, true),
+    revealPendingKey: async ({ id }) => ({ secret: await revealPending(deps, { id }, 'app') }),
+    async replaceInEnvFiles({ id, files }) {
+      requireFullPaths(files);
+      return replaceOldKeyInEnvFiles(deps, { id }, files);
+    },
+    confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),
+    verifyRotation: ({ id, acceptRecentUse }) =>
+      verifyNewKey(deps, { id }, acceptRecentUse === undefined ? {} : { acceptRecentUse }),
+    finishRotation: ({ id, confirmLabel }) => finishRotation(deps, { id }, { confirmLabel }),
+    abortRotation: ({ id, choice }) => abortRotation(deps, { id }, { choice }),
+    async openDashboard({ accountId }) {
+      const url = accountById(await deps.store.read(), accountId).dashboardUrl;
+      if (!externalUrlAllowed(url)) return { opened: false, url };
+      if (!(await ctx.openExternal(url)))
+        throw new AppError('INTERNAL', `The browser could not be opened; open ${url} yourself.`);
+      return { opened: true, url };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The open key's actions: Copy, Reveal/Hide, Write to .env…, Disable/Enable (API mode), Revoke….
+import { useShallow } from 'zustand/react/shallow';
+import type { AccountMode } from '../../../shared/schemas.ts';
+import type { KeyView } from '../../../shared/views.ts';
+import { useReveal } from '../hooks/use-reveal.ts';
+import { useRotationProgress } from '../hooks/use-rotation.ts';
+import { useOffline, usePending } from '../hooks/use-selectors.ts';
+import { OFFLINE_REASON } from '../lib/offline.ts';
+import { useAppState } from '../state/context.ts';
+import { ActionButton } from './action-button.tsx';
+import { SecretView } from './secret-view.tsx';
+import { RevealButton } from './reveal-button.tsx';
+
+export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: AccountMode }) {
+  const { copyKey, setEnabled, openDialog } = useAppState(
+    useShallow((s) => ({
+      copyKey: s.copyKey,
+      setEnabled: s.setEnabled,
+      openDialog: s.openDialog,
+    })),
+  );
+  const offline = useOffline();
+  const copying = usePending(`copy:${k.id}`);
+  const toggling = usePending(`enable:${k.id}`);
+  const reveal = useReveal(k.id, k.label, 'details');
+  const rotating = useRotationProgress(k.id) !== null;
+  const pendingReason =
+    k.status === 'pending'
+      ? 'Pending a rotation: finish or abort the rotation first.'
+      : rotating
+        ? 'Being rotated: finish or abort the rotation first (Resume rotation…).'
+        : null;
+  const linkReason =
+    k.remoteId === null ? 'Not linked to a key on the server: change it in the dashboard.' : null;
+  const enabling = k.status === 'disabled';
+
+  return (
+    <div role="group" className="details__section" aria-label="Key actions">
+      <div className="button-row">
+        <ActionButton variant="primary" busy={copying} onClick={() => void copyKey(k.id)}>
+          Copy
+        </ActionButton>
+        <RevealButton reveal={reveal} />
+        <ActionButton onClick={() => openDialog({ kind: 'env', keyId: k.id })}>
+          Write to .env…
+        </ActionButton>
+      </div>
+      <div className="button-row">
+        {mode === 'api' && (
+          <ActionButton
+            busy={toggling}
+            disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason ?? linkReason}
+            onClick={() => void setEnabled(k.id, enabling)}
+          >
+            {enabling ? 'Enable' : 'Disable'}
+          </ActionButton>
+        )}
+        <ActionButton
+          variant="danger"
+          disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason}
+          onClick={() => openDialog({ kind: 'revoke', keyId: k.id })}
+          aria-keyshortcuts="Delete"
+        >
+          Revoke…
+        </ActionButton>
+      </div>
+      {reveal.secret !== null && <SecretView secret={reveal.secret} hidesAt={reveal.hidesAt} />}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The one store, built from the slice files, and created per transport so tests and the bench
+// can give it their own API.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApexKeysApi } from '../../../shared/ipc/contract.ts';
+import { createDialogsSlice } from './dialogs-slice.ts';
+import { createFiltersSlice } from './filters-slice.ts';
+import { createKeyCommandsSlice } from './key-commands-slice.ts';
+import { createKeysSlice } from './keys-slice.ts';
+import { createMessagesSlice } from './messages-slice.ts';
+import { createRotationSlice } from './rotation-slice.ts';
+import { createSelectionSlice } from './selection-slice.ts';
+import { createStatusSlice } from './status-slice.ts';
+import type { AppState } from './types.ts';
+import { createVerifySlice } from './verify-slice.ts';
+
+export type AppStateApi = StoreApi<AppState>;
+
+export function createAppState(api: ApexKeysApi): AppStateApi {
+  return createStore<AppState>()((set, get) => ({
+    ...createKeysSlice(set, get, api),
+    ...createFiltersSlice(set, get, api),
+    ...createSelectionSlice(set, get, api),
+    ...createDialogsSlice(set, get, api),
+    ...createStatusSlice(set, get, api),
+    ...createVerifySlice(set, get, api),
+    ...createMessagesSlice(set, get, api),
+    ...createKeyCommandsSlice(set, get, api),
+    ...createRotationSlice(set, get, api),
+  }));
+}
+
+/**
+ * The state's data without its functions, as a structured-clone-able copy: what the leak check
+ * in the end-to-end tests reads. The store holds no secret by design, so this exposes none.
+ */
+export function snapshotState(store: AppStateApi): unknown {
+  return JSON.parse(JSON.stringify(store.getState())) as unknown;
+}

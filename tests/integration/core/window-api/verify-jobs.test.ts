@@ -1,0 +1,117 @@
+// "Verify all" as the window drives it: a job it starts, polls and may cancel, one at a time,
+// against a sandbox over real HTTP.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VerifyJob } from '../../../../shared/views.ts';
+import { startAppRig, type AppRig } from '../../../helpers/app.ts';
+
+const rigs: AppRig[] = [];
+async function rigWith(prefix: string, keys: string[]): Promise<AppRig> {
+  const rig = await startAppRig(prefix, { keys });
+  rigs.push(rig);
+  return rig;
+}
+afterEach(async () => {
+  await Promise.all(rigs.splice(0).map((r) => r.close()));
+});
+
+/** Polls as the window does until the job is no longer running. */
+async function finished(rig: AppRig, jobId: string): Promise<VerifyJob> {
+  const poll = () => rig.ok('getVerifyAll', { jobId });
+  await expect.poll(async () => (await poll()).state, { timeout: 30_000 }).not.toBe('running');
+  return poll();
+}
+
+describe('verify all as a polled job', () => {
+  it('runs to the end with counts and one result per key', async () => {
+    const rig = await rigWith('jobs-done', ['a', 'b', 'c', 'd']);
+    const [a, b, c, d] = rig.keyIds as [string, string, string, string];
+    // c's secret is gone from the keychain; d was revoked on the server behind the app's back.
+    rig.core.vault.entries.delete(c);
+    const remoteD = (await rig.ok('listKeys', {})).find((k) => k.id === d)?.remoteId as string;
+    rig.sandbox.revokeKey(remoteD);
+
+    const started = await rig.ok('startVerifyAll', {});
+    expect(started).toMatchObject({ state: 'running', error: null });
+    const job = await finished(rig, started.jobId);
+    expect(job).toMatchObject({ state: 'done', total: 4, done: 4, ok: 2, failed: 2, error: null });
+    const byKey = Object.fromEntries(job.results.map((r) => [r.keyId, r]));
+    expect(Object.keys(byKey).sort()).toEqual([a, b, c, d].sort());
+    expect(byKey[a]).toMatchObject({ status: 'ok', credits: { email: 1000, phone: 500 } });
+    expect(byKey[b]).toMatchObject({ status: 'ok', label: 'b', account: 'acme' });
+    expect(byKey[c]).toMatchObject({ status: 'error', error: { code: 'SECRET_MISSING' } });
+    expect(byKey[d]).toMatchObject({ status: 'unauthorized' });
+    // The outcomes are kept on the keys, and a late poll still sees the finished job.
+    const keys = await rig.ok('listKeys', {});
+    expect(keys.map((k) => [k.label, k.lastVerification?.outcome])).toEqual([
+      ['a', 'ok'],
+      ['b', 'ok'],
+      ['c', 'error'],
+      ['d', 'unauthorized'],
+    ]);
+    expect(await rig.ok('getVerifyAll', { jobId: job.jobId })).toEqual(job);
+  });
+
+  it('joins the running job on a second start, and can be cancelled mid-run', async () => {
+    const labels = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    const rig = await rigWith('jobs-cancel', labels);
+    rig.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 400, times: Infinity });
+
+    const first = await rig.ok('startVerifyAll', {});
+    expect((await rig.ok('startVerifyAll', {})).jobId).toBe(first.jobId);
+    await expect
+      .poll(async () => (await rig.ok('getVerifyAll', { jobId: first.jobId })).done, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    const cancelling = await rig.ok('cancelVerifyAll', { jobId: first.jobId });
+    expect(cancelling.jobId).toBe(first.jobId);
+
+    const job = await finished(rig, first.jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.error).toBeNull();
+    expect(job.total).toBe(12);
+    expect(job.done).toBeLessThan(12);
+    expect(job.results).toHaveLength(job.done);
+    expect(job.ok + job.failed).toBe(job.done);
+    // Cancelling again changes nothing; a new start is a new job.
+    expect(await rig.ok('cancelVerifyAll', { jobId: first.jobId })).toEqual(job);
+    rig.sandbox.clearFaults();
+    const next = await rig.ok('startVerifyAll', {});
+    expect(next.jobId).not.toBe(first.jobId);
+    expect(await finished(rig, next.jobId)).toMatchObject({ state: 'done', done: 12, ok: 12 });
+  });
+
+  it('starts a fresh run right after Cancel, once the cancelled one has stopped', async () => {
+    const rig = await rigWith('jobs-restart', ['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+    rig.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 300, times: 4 });
+    const first = await rig.ok('startVerifyAll', {});
+    await rig.ok('cancelVerifyAll', { jobId: first.jobId });
+    // Clicked again at once, while the cancelled run is still waiting for its requests.
+    const second = await rig.ok('startVerifyAll', {});
+    expect(second.jobId).not.toBe(first.jobId);
+    expect(second.state).toBe('running');
+    // A third click joins the new run instead of queueing another.
+    expect((await rig.ok('startVerifyAll', {})).jobId).toBe(second.jobId);
+    expect((await finished(rig, first.jobId)).state).toBe('cancelled');
+    expect(await finished(rig, second.jobId)).toMatchObject({ state: 'done', done: 6, ok: 6 });
+  });
+
+  it('fails with the keychain error when the keychain refuses, instead of judging keys', async () => {
+    const rig = await rigWith('jobs-locked', ['a', 'b']);
+    rig.core.vault.failing.add('get');
+    const { jobId } = await rig.ok('startVerifyAll', {});
+    const job = await finished(rig, jobId);
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'KEYCHAIN_DENIED' } });
+    expect(job.results).toEqual([]);
+  });
+
+  it('refuses an unknown job id with BAD_INPUT', async () => {
+    const rig = await rigWith('jobs-unknown', []);
+    for (const channel of ['getVerifyAll', 'cancelVerifyAll'] as const)
+      expect(await rig.fail(channel, { jobId: 'not-a-job' })).toMatchObject({
+        code: 'BAD_INPUT',
+      });
+    const empty = await rig.ok('startVerifyAll', {});
+    expect(await finished(rig, empty.jobId)).toMatchObject({ state: 'done', total: 0, done: 0 });
+  });
+});

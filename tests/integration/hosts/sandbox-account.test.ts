@@ -1,0 +1,42 @@
+// The built-in sandbox as the app and the preview host start it: added once as account
+// "sandbox", its state kept beside the store, and a taken port is reported, not thrown.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBuiltInSandbox } from '../../../electron/sandbox/bootstrap.ts';
+import { makeCore } from '../../helpers/core.ts';
+
+describe('the built-in sandbox', () => {
+  it('is added once as account "sandbox", and found again after a restart', async () => {
+    const core = await makeCore('sandbox-boot');
+    const env = { APEXKEYS_SANDBOX_PORT: '0' };
+    const first = await startBuiltInSandbox(core, core.dataDir, env);
+    expect(first.message).toMatch(/added as account "sandbox"/);
+    await first.sandbox?.close();
+    expect(existsSync(join(core.dataDir, 'sandbox-state.json'))).toBe(true);
+    const again = await startBuiltInSandbox(core, core.dataDir, env);
+    expect(again.message).not.toMatch(/added/);
+    await again.sandbox?.close();
+    const { accounts } = await core.store.read();
+    expect(accounts.map((a) => a.name)).toEqual(['sandbox']);
+  });
+
+  it('reports a taken port and lets the app go on without it', async () => {
+    const core = await makeCore('sandbox-taken');
+    const squatter = createServer();
+    await new Promise<void>((r) => squatter.listen(0, '127.0.0.1', r));
+    const port = (squatter.address() as AddressInfo).port;
+    try {
+      const r = await startBuiltInSandbox(core, core.dataDir, {
+        APEXKEYS_SANDBOX_PORT: String(port),
+      });
+      expect(r.sandbox).toBeNull();
+      expect(r.message).toMatch(/could not start \(EADDRINUSE\); continuing without it/);
+      expect((await core.store.read()).accounts).toEqual([]);
+    } finally {
+      squatter.close();
+    }
+  });
+});
