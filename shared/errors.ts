@@ -48,12 +48,18 @@ export interface ErrorInfo {
   retryAfterSec?: number;
   /** HTTP status, for API errors. */
   status?: number;
+  /**
+   * Which rule a refusal broke or which state was met (e.g. a rotation rule, 'no-run'), so each
+   * front end can phrase the next step in its own terms; the message itself names no front end.
+   */
+  rule?: string;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterSec?: number;
   readonly status?: number;
+  readonly rule?: string;
 
   constructor(code: ErrorCode, message: string, extra: Omit<ErrorInfo, 'code' | 'message'> = {}) {
     super(message);
@@ -61,12 +67,14 @@ export class AppError extends Error {
     this.code = code;
     if (extra.retryAfterSec !== undefined) this.retryAfterSec = extra.retryAfterSec;
     if (extra.status !== undefined) this.status = extra.status;
+    if (extra.rule !== undefined) this.rule = extra.rule;
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message };
     if (this.retryAfterSec !== undefined) info.retryAfterSec = this.retryAfterSec;
     if (this.status !== undefined) info.status = this.status;
+    if (this.rule !== undefined) info.rule = this.rule;
     return info;
   }
 }

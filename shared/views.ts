@@ -8,6 +8,7 @@ export const errorInfoSchema = z.object({
   message: z.string(),
   retryAfterSec: z.number().optional(),
   status: z.number().optional(),
+  rule: z.string().optional(),
 });
 
 /** A key record as shown: its account's name and its rotation due date added. */

@@ -12,10 +12,9 @@ import { resolveKey, type KeyRef } from '../key-records.ts';
 
 /** A refusal by a rotation rule: code REFUSED, and the rule it broke for callers and tests. */
 export class RotationRefused extends AppError {
-  readonly rule: RotationRule;
+  declare readonly rule: RotationRule;
   constructor(rule: RotationRule, message: string) {
-    super('REFUSED', message);
-    this.rule = rule;
+    super('REFUSED', message, { rule });
   }
 }
 
