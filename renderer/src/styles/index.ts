@@ -2,7 +2,8 @@
 // <style>).
 import './tokens.css';
 import './base.css';
-import './controls.css';
+import './buttons-fields.css';
+import './pills-alerts.css';
 import './layout.css';
 import './grid.css';
 import './details.css';
