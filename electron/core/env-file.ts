@@ -1,26 +1,19 @@
 // Writes one variable into a .env file: only the matching line changes, every other line and
-// comment stays; the write is atomic (temp file + rename) and the previous file is kept as a
-// backup. The value is a secret, so nothing here ever puts it in an error message.
+// comment stays; the write is atomic (the Node side's one atomic writer) and the previous file
+// is kept as a backup. The value is a secret, so nothing here ever puts it in an error message.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, lstat, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, readFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { writeFileAtomic } from './fs/atomic-write.ts';
+import { errnoCode, errnoText } from './fs/errno.ts';
+import type { EnvWriteResult } from '../../shared/views.ts';
 
 export const DEFAULT_ENV_VAR = 'APEXVERIFY_API_KEY';
 const VAR_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export interface EnvWriteResult {
-  path: string;
-  created: boolean;
-  /** Path of the copy of the previous file, or null when the file is new. */
-  backup: string | null;
-  /** Lines that held the variable and were replaced (0 when it was appended). */
-  replaced: number;
-  gitTracked: boolean;
-  /** The file's mode when group or others may read it (the key is then readable by them). */
-  readableByOthers: number | null;
-}
+// The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
+export type { EnvWriteResult };
 
 export function envVarProblem(name: string): string | null {
   return VAR_RE.test(name)
@@ -72,37 +65,14 @@ export function isGitTracked(path: string): Promise<boolean> {
 }
 
 function fsError(path: string, e: unknown): AppError {
-  const code = (e as NodeJS.ErrnoException).code ?? 'I/O error';
-  const why: Record<string, string> = {
-    EISDIR: 'it is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    ENOENT: 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  return new AppError(
-    'ENV_FILE',
-    `Cannot write ${path}: ${why[code] ?? code}. Nothing was changed.`,
-  );
+  return new AppError('ENV_FILE', `Cannot write ${path}: ${errnoText(e)}. Nothing was changed.`);
 }
 
-/** Temp file in the same folder, synced, then renamed over `path`. */
-export async function writeAtomic(path: string, text: string, mode: number): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+/** Replaces `path` atomically with `text` at `mode`; a failure is an ENV_FILE error naming it. */
+export function writeAtomic(path: string, text: string, mode: number): void {
   try {
-    const fh = await open(tmp, 'wx', mode);
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await chmod(tmp, mode);
-    await rename(tmp, path);
+    writeFileAtomic(path, text, { mode });
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
     throw fsError(path, e);
   }
 }
@@ -138,7 +108,7 @@ export async function readEnvTarget(path: string): Promise<{ text: string | null
     return { text: await readFile(path, 'utf8'), mode: st.mode & 0o777 };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(path, e);
+    if (errnoCode(e) !== 'ENOENT') throw fsError(path, e);
     return { text: null, mode: 0o600 };
   }
 }
@@ -170,9 +140,9 @@ export async function writeEnvFile(
     backup = `${path}.bak`;
     // The backup holds secrets too: written private and renamed into place, so an existing
     // .bak (or a symlink planted there) is replaced, never written through.
-    await writeAtomic(backup, existing, 0o600);
+    writeAtomic(backup, existing, 0o600);
   }
-  await writeAtomic(path, next.text, existing === null ? 0o600 : mode);
+  writeAtomic(path, next.text, existing === null ? 0o600 : mode);
   return {
     path,
     created: existing === null,

@@ -12,10 +12,11 @@ import { FaultList, type FaultSpec } from './faults.ts';
 import { KeyRing } from './keys.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { readBody, sendError } from './respond.ts';
-import { loadState, saveState } from './state.ts';
+import { loadState, saveState, type SandboxStateFile } from './state.ts';
 import { Sleeper } from './sleeper.ts';
 
 export type { FaultSpec } from './faults.ts';
+export type { AtomicWriter, SandboxStateFile } from './state.ts';
 
 export interface SandboxOptions {
   /** 0 or undefined = random free port. */
@@ -24,8 +25,11 @@ export interface SandboxOptions {
   rpm?: number;
   /** Default true; false = dashboard mode: /v1/api-keys* answer 404. */
   keyApi?: boolean;
-  /** JSON file the state is loaded from and saved to (atomically, mode 0600) after each change. */
-  stateFile?: string;
+  /**
+   * The JSON file the state is loaded from and saved to (mode 0600) after each change, with the
+   * atomic writer to save it (the app's `writeFileAtomic`: the sandbox imports nothing from the app).
+   */
+  state?: SandboxStateFile;
   /** Default 1000.0 / 500.0. */
   credits?: { email: number; phone: number };
   /** ms clock, default Date.now. */
@@ -37,7 +41,7 @@ export interface Sandbox {
   readonly port: number;
   /** Required in X-Sandbox-Admin for /__sandbox/* endpoints. */
   readonly adminToken: string;
-  /** The account's first key when the state is new; null when loaded from stateFile (shown once). */
+  /** The account's first key when the state is new; null when loaded from the state file (shown once). */
   readonly bootstrapKey: string | null;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
@@ -61,10 +65,10 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
     throw new RangeError('credits must be finite numbers');
   // Built before the state is touched, so a bad rpm fails without writing anything.
   const bucket = new TokenBucket(opts.rpm ?? 180, now);
-  const stateFile = opts.stateFile;
-  const loaded = stateFile ? loadState(stateFile) : null;
+  const state = opts.state;
+  const loaded = state ? loadState(state.file) : null;
   const keys = new KeyRing(loaded ?? [], now, (ring) => {
-    if (stateFile) saveState(stateFile, ring.snapshot());
+    if (state) saveState(state, ring.snapshot());
   });
   const bootstrapKey = loaded ? null : keys.create('default').secret;
 

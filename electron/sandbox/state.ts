@@ -1,20 +1,22 @@
 // The optional state file: the keys (hashes only) as JSON, replaced atomically on every change.
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { randomBytes } from 'node:crypto';
+// The atomic writer is passed in (the app's own): the sandbox stands in for the remote server and
+// imports nothing from the app.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { KeyRecord } from './keys.ts';
 
 const STATE_VERSION = 1;
+const STATE_FILE_MODE = 0o600;
+
+/** Writes `text` to `file` so a crash leaves the old or the new content (temp file + rename). */
+export type AtomicWriter = (file: string, text: string, opts: { mode: number }) => void;
+
+/** Where the state is kept, and the writer that saves it there. */
+export interface SandboxStateFile {
+  file: string;
+  writeAtomic: AtomicWriter;
+}
 
 const keyRecordSchema = z.object({
   id: z.string().min(1),
@@ -51,25 +53,9 @@ export function loadState(file: string): KeyRecord[] | null {
   return parsed.data.keys;
 }
 
-/** Temp file + fsync + rename, so a crash leaves either the old or the new state, never half. */
-export function saveState(file: string, keys: KeyRecord[]): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+/** Replaces the state file through the injected writer, mode 0600, creating its folder. */
+export function saveState(state: SandboxStateFile, keys: KeyRecord[]): void {
+  mkdirSync(dirname(state.file), { recursive: true, mode: 0o700 });
   const text = `${JSON.stringify({ version: STATE_VERSION, keys }, null, 2)}\n`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  state.writeAtomic(state.file, text, { mode: STATE_FILE_MODE });
 }

@@ -58,8 +58,8 @@ export async function replaceInEnvFiles(
     const changed = next.variables.length > 0;
     const backup = changed ? `${f.path}.bak` : null;
     if (backup) {
-      await writeAtomic(backup, f.text, 0o600);
-      await writeAtomic(f.path, next.text, f.mode);
+      writeAtomic(backup, f.text, 0o600);
+      writeAtomic(f.path, next.text, f.mode);
     }
     results.push({
       path: f.path,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../../electron/core/fs/atomic-write.ts';
 import {
   startSandboxServer,
   type Sandbox,
@@ -561,10 +562,13 @@ describe('sandbox: admin endpoints', () => {
 });
 
 describe('sandbox: state file', () => {
+  // The app's own atomic writer, as the CLI and the hosts pass it in.
+  const state = (file: string) => ({ file, writeAtomic: writeFileAtomic });
+
   it('persists keys as hashes only, across a restart', async () => {
     const dir = makeTempDir('sandbox-state');
     const stateFile = join(dir, 'nested', 'state.json');
-    const first = await start({ stateFile });
+    const first = await start({ state: state(stateFile) });
     const boot = key(first);
     const issued = first.issueKey('survivor');
     const doomed = first.issueKey('doomed');
@@ -578,7 +582,7 @@ describe('sandbox: state file', () => {
     expect(text).toContain(issued.id);
     if (process.platform !== 'win32') expect(statSync(stateFile).mode & 0o777).toBe(0o600);
 
-    const second = await start({ stateFile });
+    const second = await start({ state: state(stateFile) });
     expect(second.bootstrapKey).toBeNull();
     expect((await call(second, '/v1/account/credits', { key: boot })).status).toBe(200);
     expect((await call(second, '/v1/account/credits', { key: issued.key })).status).toBe(200);
@@ -595,9 +599,11 @@ describe('sandbox: state file', () => {
     const dir = makeTempDir('sandbox-state');
     const stateFile = join(dir, 'state.json');
     writeFileSync(stateFile, '{"version": 1, "keys": [{"id": 3}]}');
-    await expect(startSandboxServer({ stateFile })).rejects.toThrow(/unexpected shape/);
+    await expect(startSandboxServer({ state: state(stateFile) })).rejects.toThrow(
+      /unexpected shape/,
+    );
     writeFileSync(stateFile, 'not json');
-    await expect(startSandboxServer({ stateFile })).rejects.toThrow(/not valid JSON/);
+    await expect(startSandboxServer({ state: state(stateFile) })).rejects.toThrow(/not valid JSON/);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   LOCK_FILE,
   STORE_FILE,
   openStore,
-} from '../../../../electron/core/store.ts';
+} from '../../../../electron/core/store/index.ts';
 import { makeTempDir } from '../../../helpers/tmp.ts';
 import { REPO_ROOT } from '../../../helpers/repo-root.ts';
 

@@ -140,7 +140,7 @@ describe.skipIf(process.platform !== 'linux')('a packaged build (Linux dir targe
     expect(own.some((f) => f.endsWith('.map'))).toBe(false);
     // What main loads at run time is there; the CLI's tsx, esbuild and commander are not.
     const modules = new Set(files.map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]));
-    for (const needed of ['zod', 'conf', 'proper-lockfile', '@github/keytar'])
+    for (const needed of ['zod', 'proper-lockfile', '@github/keytar'])
       expect(modules.has(needed), needed).toBe(true);
     for (const dropped of ['tsx', 'esbuild', 'commander', 'react', 'vite'])
       expect(modules.has(dropped), dropped).toBe(false);

@@ -1,4 +1,6 @@
-import type { StoreData } from '../../shared/schemas.ts';
+// The store's public shape, which the core's deps and the hosts depend on (not on the file code).
+import type { StoreData } from '../../../shared/schemas.ts';
+import type { Clock } from '../clock.ts';
 
 export interface Store {
   /** The file the store lives in. */
@@ -13,4 +15,13 @@ export interface Store {
    * If `mutate` throws, nothing is written and the error propagates.
    */
   update<T>(mutate: (data: StoreData) => T | Promise<T>): Promise<T>;
+}
+
+export interface OpenStoreOptions {
+  /** The data dir; created with mode 0700 if missing. */
+  dir: string;
+  /** Names the moved-aside corrupt files. */
+  clock?: Clock;
+  /** How long update() waits for another process's lock before STORE_BUSY. */
+  lockTimeoutMs?: number;
 }
