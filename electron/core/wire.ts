@@ -1,37 +1,42 @@
-// Builds the core's dependencies from a data folder and a keychain service name: one wiring for
-// the CLI, the preview host and the Electron shell.
+// Builds the core's dependencies from a data folder, a keychain service name and HTTP tuning:
+// one wiring for the CLI, the preview host and the Electron shell. It reads no environment: each
+// host parses its configuration once (electron/hosts/config.ts) and passes the values in.
 import type { Account } from '../../shared/schemas.ts';
 import { createApexClient } from './apexverify/index.ts';
+import type { ApexClientOptions } from './apexverify/types.ts';
 import { createAudit } from './audit.ts';
 import { systemClock } from './clock.ts';
 import type { CoreDeps } from './deps.ts';
 import { DEFAULT_KEYCHAIN_SERVICE, defaultDataDir } from './paths.ts';
-import { openStore } from './store.ts';
+import { openStore } from './store/index.ts';
 import { createKeytarVault } from './vault.ts';
 
+/** Tuning knobs for slow links and for tests; unset, the client's defaults suit the real service. */
+export type HttpTuning = Pick<ApexClientOptions, 'timeoutMs' | 'retries' | 'maxRetryAfterSec'>;
+
 export interface WireOptions {
-  dataDir?: string;
-  keychainService?: string;
   actor: 'cli' | 'app';
+  /** Default: the app's user-data folder. */
+  dataDir?: string;
+  /** Default: the product's keychain service. */
+  keychainService?: string;
+  http?: HttpTuning;
 }
 
-function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const v = env[name];
-  if (v === undefined || v === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+function pickTuning(http: HttpTuning = {}): HttpTuning {
+  const { timeoutMs, retries, maxRetryAfterSec } = http;
+  return {
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(retries !== undefined ? { retries } : {}),
+    ...(maxRetryAfterSec !== undefined ? { maxRetryAfterSec } : {}),
+  };
 }
 
 export async function wireCore(opts: WireOptions): Promise<CoreDeps & { dataDir: string }> {
-  const env = process.env;
-  const dataDir = opts.dataDir ?? env.APEXKEYS_DATA_DIR ?? defaultDataDir();
-  const service = opts.keychainService ?? env.APEXKEYS_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE;
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const service = opts.keychainService ?? DEFAULT_KEYCHAIN_SERVICE;
   const clock = systemClock;
   const store = await openStore({ dir: dataDir, clock });
-  // Tuning knobs for slow links and for tests; the defaults suit the real service.
-  const timeoutMs = envNumber(env, 'APEXKEYS_HTTP_TIMEOUT_MS');
-  const retries = envNumber(env, 'APEXKEYS_HTTP_RETRIES');
-  const maxRetryAfterSec = envNumber(env, 'APEXKEYS_MAX_RETRY_AFTER_SEC');
   return {
     dataDir,
     store,
@@ -42,9 +47,8 @@ export async function wireCore(opts: WireOptions): Promise<CoreDeps & { dataDir:
       createApexClient({
         baseUrl: account.baseUrl,
         ...(o?.governor ? { governor: o.governor } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        ...(retries !== undefined ? { retries } : {}),
-        ...(maxRetryAfterSec !== undefined ? { maxRetryAfterSec } : {}),
+        // Only the three knobs; an unset one is left to the client's own default.
+        ...pickTuning(opts.http),
       }),
   };
 }

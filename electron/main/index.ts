@@ -5,10 +5,9 @@
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { toErrorInfo } from '../../shared/errors.ts';
-import { createHandlers } from '../core/window-api/handlers.ts';
-import { defaultDataDir, PRODUCT_NAME } from '../core/paths.ts';
-import { wireCore } from '../core/wire.ts';
-import { startBuiltInSandbox } from '../sandbox/bootstrap.ts';
+import { PRODUCT_NAME } from '../core/paths.ts';
+import { composeHost } from '../hosts/compose.ts';
+import { parseHostConfig, type HostConfig } from '../hosts/config.ts';
 import { createAppClipboard } from './clipboard.ts';
 import { registerIpc } from './ipc.ts';
 import { DOCS_URL, installMenu, pressShortcut } from './menu.ts';
@@ -21,8 +20,6 @@ import { createWindowRegistry } from './window-registry.ts';
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
-const env = process.env;
-const dataDir = env.APEXKEYS_DATA_DIR || defaultDataDir();
 const devTools = !app.isPackaged;
 const registry = createWindowRegistry();
 const openExternal = createOpenExternal((url) => shell.openExternal(url));
@@ -32,32 +29,51 @@ let quitting = false;
 let started = false;
 let mainWindow: BrowserWindow | null = null;
 
-registerAppScheme();
-app.enableSandbox();
-app.setName(PRODUCT_NAME);
-// The core's store and Chromium's profile share the folder the CLI also uses, and the single
-// instance lock is per userData folder, so a throwaway data dir gives a throwaway instance.
-app.setPath('userData', dataDir);
-app.on('session-created', (s) => hardenSession(s));
-app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
+// Parsed once, synchronously; a bad APEXKEYS_* value stops the start through fail(), by name.
+const config = readConfig();
+if (config) boot(config);
 
-if (!app.requestSingleInstanceLock()) {
-  // Another instance owns this data folder; it is told through 'second-instance' and shows itself.
-  app.quit();
-} else {
-  app.on('second-instance', () => showMainWindow());
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => showMainWindow());
-  app.on('will-quit', (event) => {
-    if (quitting) return;
-    // The clipboard is asynchronous: hold the quit until it is cleared (or 2 s have passed).
-    event.preventDefault();
-    quitting = true;
-    void settle(onQuit.splice(0).map(async (fn) => fn())).then(() => app.quit());
-  });
-  app.whenReady().then(start, fail).catch(fail);
+function readConfig(): HostConfig | null {
+  try {
+    return parseHostConfig(process.env);
+  } catch (e) {
+    fail(e);
+    return null;
+  }
+}
+
+/** Everything that must precede `ready`, synchronously (see the comment at the top). */
+function boot(config: HostConfig): void {
+  registerAppScheme();
+  app.enableSandbox();
+  app.setName(PRODUCT_NAME);
+  // The core's store and Chromium's profile share the folder the CLI also uses, and the single
+  // instance lock is per userData folder, so a throwaway data dir gives a throwaway instance.
+  app.setPath('userData', config.dataDir);
+  app.on('session-created', (s) => hardenSession(s));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance owns this data folder; it is told through 'second-instance' and shows itself.
+    app.quit();
+  } else {
+    app.on('second-instance', () => showMainWindow());
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('activate', () => showMainWindow());
+    app.on('will-quit', (event) => {
+      if (quitting) return;
+      // The clipboard is asynchronous: hold the quit until it is cleared (or 2 s have passed).
+      event.preventDefault();
+      quitting = true;
+      void settle(onQuit.splice(0).map(async (fn) => fn())).then(() => app.quit());
+    });
+    app
+      .whenReady()
+      .then(() => start(config), fail)
+      .catch(fail);
+  }
 }
 
 function showMainWindow(): void {
@@ -70,22 +86,20 @@ function showMainWindow(): void {
   mainWindow.focus();
 }
 
-async function start(): Promise<void> {
+async function start(config: HostConfig): Promise<void> {
   hardenSession(session.defaultSession);
   serveApp(session.defaultSession, RENDERER_DIR);
-  const deps = await wireCore({ dataDir, actor: 'app' });
-  await addBuiltInSandbox(deps);
-  const clipboard = createAppClipboard();
-  // Clear on quit, but only while the clipboard still holds what the app wrote.
-  onQuit.push(() => clipboard.clearIfUnchanged());
-  const handlers = createHandlers({
-    deps,
-    clipboard,
-    openExternal,
+  const host = await composeHost({
     transport: 'electron',
-    platform: process.platform,
+    clipboard: createAppClipboard(),
+    openExternal,
+    config,
   });
-  registerIpc(handlers, registry.owns);
+  // The clipboard is cleared on quit (only while it still holds what the app wrote), and the
+  // built-in sandbox stopped.
+  onQuit.push(() => host.close());
+  for (const notice of host.notices) console.log(notice);
+  registerIpc(host.handlers, registry.owns);
   installMenu(
     process.platform,
     {
@@ -100,14 +114,6 @@ async function start(): Promise<void> {
   );
   started = true;
   showMainWindow();
-}
-
-/** The built-in sandbox on 127.0.0.1; the app still starts (and says why) when it cannot. */
-async function addBuiltInSandbox(deps: Awaited<ReturnType<typeof wireCore>>): Promise<void> {
-  if (env.APEXKEYS_SANDBOX === 'off') return;
-  const { sandbox, message } = await startBuiltInSandbox(deps, dataDir);
-  if (sandbox) onQuit.push(() => sandbox.close());
-  console.log(message);
 }
 
 async function settle(tasks: Array<Promise<unknown>>): Promise<void> {

@@ -61,7 +61,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     ...process.env,
     APEXKEYS_DATA_DIR: dataDir,
     APEXKEYS_KEYCHAIN_SERVICE: service,
-    APEXKEYS_PREVIEW_SANDBOX: 'off',
+    APEXKEYS_SANDBOX: 'off',
     // Fail fast so an unreachable sandbox shows as offline within a second or two.
     APEXKEYS_HTTP_TIMEOUT_MS: '4000',
     APEXKEYS_HTTP_RETRIES: '0',

@@ -5,18 +5,19 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBuiltInSandbox } from '../../../electron/sandbox/bootstrap.ts';
+import { startBuiltInSandbox } from '../../../electron/hosts/sandbox-account.ts';
 import { makeCore } from '../../helpers/core.ts';
 
 describe('the built-in sandbox', () => {
   it('is added once as account "sandbox", and found again after a restart', async () => {
     const core = await makeCore('sandbox-boot');
-    const env = { APEXKEYS_SANDBOX_PORT: '0' };
-    const first = await startBuiltInSandbox(core, core.dataDir, env);
+    // Port 0: any free one; the state file defaults to the data folder.
+    const config = { port: 0 };
+    const first = await startBuiltInSandbox(core, core.dataDir, config);
     expect(first.message).toMatch(/added as account "sandbox"/);
     await first.sandbox?.close();
     expect(existsSync(join(core.dataDir, 'sandbox-state.json'))).toBe(true);
-    const again = await startBuiltInSandbox(core, core.dataDir, env);
+    const again = await startBuiltInSandbox(core, core.dataDir, config);
     expect(again.message).not.toMatch(/added/);
     await again.sandbox?.close();
     const { accounts } = await core.store.read();
@@ -29,9 +30,7 @@ describe('the built-in sandbox', () => {
     await new Promise<void>((r) => squatter.listen(0, '127.0.0.1', r));
     const port = (squatter.address() as AddressInfo).port;
     try {
-      const r = await startBuiltInSandbox(core, core.dataDir, {
-        APEXKEYS_SANDBOX_PORT: String(port),
-      });
+      const r = await startBuiltInSandbox(core, core.dataDir, { port });
       expect(r.sandbox).toBeNull();
       expect(r.message).toMatch(/could not start \(EADDRINUSE\); continuing without it/);
       expect((await core.store.read()).accounts).toEqual([]);

@@ -30,7 +30,7 @@ interface Running {
 
 /** Starts the preview entry point and waits for its one line; its output is logged for the scan. */
 function startMain(env: Record<string, string>): Promise<Running> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, APEXKEYS_PREVIEW_SANDBOX: 'off' };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, APEXKEYS_SANDBOX: 'off' };
   delete childEnv.APEXKEYS_PREVIEW_PORT;
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/main.ts'], {
     cwd: ROOT,
@@ -152,5 +152,28 @@ describe.skipIf(!hasTestKeyring)('npm run preview (electron/preview/main.ts)', (
     } finally {
       await Promise.all([a, b].map((r) => r && stop(r)));
     }
+  });
+});
+
+describe('npm run preview with a bad setting', () => {
+  it('exits 2 with one line naming the variable and its allowed values', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, APEXKEYS_SANDBOX_PORT: 'lots' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    logRun(stdout, stderr);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^preview: APEXKEYS_SANDBOX_PORT="lots" is not allowed; use a port, 0 to 65535/,
+      ),
+    ]);
   });
 });

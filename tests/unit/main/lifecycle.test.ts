@@ -1,8 +1,8 @@
 // The main process's wiring, run against a fake electron module: what must happen before
 // `ready` happens synchronously (privileged scheme, sandbox for all, data folder, single-instance
 // lock, hardening hooks), then the session is hardened, app:// served, every channel registered,
-// the menu set and one hardened window loaded; a second instance quits; quitting waits for the
-// clipboard check.
+// the menu set and one hardened window loaded; a bad setting stops the start by name; a second
+// instance quits; quitting waits for the clipboard check.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, channelName } from '../../../shared/ipc/contract.ts';
 import { resetElectronFake, type ElectronFake } from '../../helpers/fake-electron.ts';
@@ -90,6 +90,28 @@ describe('main process', () => {
     expect(contents.listeners.has('will-navigate')).toBe(true);
     expect(contents.listeners.has('will-attach-webview')).toBe(true);
     expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('stops through the startup error with a bad setting, naming the variable', async () => {
+    vi.stubEnv('APEXKEYS_SANDBOX', 'maybe');
+    let quiet: { mockRestore(): void } | undefined;
+    try {
+      // Spied after the fake's reset (which resets every mock, spies included).
+      const e = await boot(() => {
+        quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      });
+      expect(e.dialog.showErrorBox).toHaveBeenCalledWith(
+        expect.stringContaining('could not start'),
+        expect.stringMatching(/^APEXKEYS_SANDBOX="maybe" is not allowed; use on or off/),
+      );
+      expect(e.app.exit).toHaveBeenCalledWith(1);
+      // Nothing else was set up: no data folder, no lock, no waiting for ready.
+      expect(e.app.setPath).not.toHaveBeenCalled();
+      expect(e.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(e.app.whenReady).not.toHaveBeenCalled();
+    } finally {
+      quiet?.mockRestore();
+    }
   });
 
   it('quits at once when another instance holds the lock', async () => {

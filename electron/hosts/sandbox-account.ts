@@ -1,13 +1,16 @@
-// The built-in sandbox account: started on a fixed loopback port and added as account "sandbox"
-// once, so every feature can be tried with no ApexVerify account.
+// The built-in sandbox account: an ApexVerify-compatible server on a loopback port, added as
+// account "sandbox" once, so every feature can be tried with no ApexVerify account. It lives with
+// the hosts, not in electron/sandbox/, because it uses the core: the sandbox itself stands in for
+// the remote server and knows nothing of the app.
 import { join } from 'node:path';
 import { addAccount } from '../core/accounts.ts';
 import type { CoreDeps } from '../core/deps.ts';
+import { writeFileAtomic } from '../core/fs/atomic-write.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
-import { startSandboxServer, type Sandbox } from './server.ts';
+import { startSandboxServer, type Sandbox } from '../sandbox/server.ts';
+import { DEFAULT_SANDBOX_PORT, type HostConfig } from './config.ts';
 
 export const SANDBOX_ACCOUNT = 'sandbox';
-export const DEFAULT_SANDBOX_PORT = 4780;
 
 export interface SandboxBootstrap {
   sandbox: Sandbox;
@@ -21,7 +24,7 @@ export async function startSandboxAccount(
 ): Promise<SandboxBootstrap> {
   const sandbox = await startSandboxServer({
     port: opts.port ?? DEFAULT_SANDBOX_PORT,
-    ...(opts.stateFile ? { stateFile: opts.stateFile } : {}),
+    ...(opts.stateFile ? { state: { file: opts.stateFile, writeAtomic: writeFileAtomic } } : {}),
   });
   const { accounts } = await deps.store.read();
   if (accounts.some((a) => a.name === SANDBOX_ACCOUNT))
@@ -44,18 +47,18 @@ export async function startSandboxAccount(
 
 /**
  * The built-in sandbox as the app and the preview host start it: port and state file from the
- * environment (APEXKEYS_SANDBOX_PORT, APEXKEYS_SANDBOX_STATE), the state beside the store by
- * default so both use the same sandbox account. Never throws: without it the app still works.
+ * host's configuration, the state beside the store by default so both use the same sandbox
+ * account. Never throws: without it the app still works.
  */
 export async function startBuiltInSandbox(
   deps: CoreDeps,
   dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
+  config: Pick<HostConfig['sandbox'], 'port' | 'stateFile'>,
 ): Promise<{ sandbox: Sandbox | null; message: string }> {
   try {
     return await startSandboxAccount(deps, {
-      ...(env.APEXKEYS_SANDBOX_PORT ? { port: Number(env.APEXKEYS_SANDBOX_PORT) } : {}),
-      stateFile: env.APEXKEYS_SANDBOX_STATE || join(dataDir, 'sandbox-state.json'),
+      port: config.port,
+      stateFile: config.stateFile ?? join(dataDir, 'sandbox-state.json'),
     });
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? 'unknown error';
