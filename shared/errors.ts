@@ -1,5 +1,6 @@
 // The one list of error codes every layer uses. A message says what happened and what to do,
 // and never carries a secret.
+import { z } from 'zod';
 
 export const ERROR_CODES = [
   // keychain
@@ -40,20 +41,24 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** What crosses a process boundary: never a stack trace. */
-export interface ErrorInfo {
-  code: ErrorCode;
-  message: string;
+/**
+ * What crosses a process boundary: never a stack trace. The schema is the one definition: the
+ * IPC boundary parses with it (dropping unknown keys), so the type is inferred from it.
+ */
+export const errorInfoSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
   /** Seconds to wait, for RATE_LIMITED. */
-  retryAfterSec?: number;
+  retryAfterSec: z.number().optional(),
   /** HTTP status, for API errors. */
-  status?: number;
+  status: z.number().optional(),
   /**
    * Which rule a refusal broke or which state was met (e.g. a rotation rule, 'no-run'), so each
    * front end can phrase the next step in its own terms; the message itself names no front end.
    */
-  rule?: string;
-}
+  rule: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -90,4 +95,35 @@ export function toErrorInfo(e: unknown): ErrorInfo {
     code: 'INTERNAL',
     message: 'An unexpected error occurred. Nothing was changed by the failed step.',
   };
+}
+
+// Which failures are about the machine rather than the key or the request: the keychain could
+// not be reached or refused (never a verdict on a key), or ApexVerify could not be reached at all
+// (an HTTP error still means the network works).
+const KEYCHAIN_CODES: ReadonlySet<ErrorCode> = new Set(['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_DENIED']);
+const NETWORK_CODES: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'TIMEOUT']);
+
+/**
+ * The code of an AppError, or of an ErrorInfo that crossed a boundary (a plain object). Any other
+ * thrown Error has none, even with a `code` property: only our own errors are classified.
+ */
+function appCodeOf(e: unknown): ErrorCode | null {
+  if (e instanceof AppError) return e.code;
+  if (typeof e !== 'object' || e === null || e instanceof Error) return null;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ErrorCode)
+    : null;
+}
+
+/** The OS keychain is missing, locked or refused: nothing is known about the key itself. */
+export function isKeychainError(e: unknown): boolean {
+  const code = appCodeOf(e);
+  return code !== null && KEYCHAIN_CODES.has(code);
+}
+
+/** ApexVerify could not be reached at all (no answer, or none in time). */
+export function isNetworkError(e: unknown): boolean {
+  const code = appCodeOf(e);
+  return code !== null && NETWORK_CODES.has(code);
 }

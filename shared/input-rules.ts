@@ -1,4 +1,5 @@
 // Pure domain rules shared by the core, the CLI and (later) the renderer.
+import { isLoopbackHost } from './loopback.ts';
 
 export const LABEL_RULE =
   'A label is 1 to 64 characters: letters, digits, "-", "_" and "." only (no spaces).';
@@ -45,10 +46,6 @@ export const ACCOUNT_NAME_RULE =
 
 export function accountNameProblem(name: string): string | null {
   return LABEL_RE.test(name) ? null : `Bad account name. ${ACCOUNT_NAME_RULE}`;
-}
-
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** http(s) only, no credentials in the URL, no query or fragment; returns the normalised origin+path. */

@@ -1,15 +1,9 @@
-// What the window is shown: public views of the store's records, as zod schemas. No secrets.
+// What the window and the CLI are shown: public views of the store's records, as zod schemas,
+// the one definition of each; the core's types are inferred from them, so a field cannot exist
+// on one side of the IPC boundary only (its output parse would drop it silently). No secrets.
 import { z } from 'zod';
-import { ERROR_CODES } from './errors.ts';
+import { errorInfoSchema } from './errors.ts';
 import { accountModeSchema, keyRecordSchema } from './schemas.ts';
-
-export const errorInfoSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  retryAfterSec: z.number().optional(),
-  status: z.number().optional(),
-  rule: z.string().optional(),
-});
 
 /** A key record as shown: its account's name and its rotation due date added. */
 export const keyViewSchema = keyRecordSchema.extend({
@@ -41,7 +35,7 @@ export const verifyResultSchema = z.object({
   credits: z.object({ email: z.number(), phone: z.number() }).optional(),
   error: errorInfoSchema.optional(),
 });
-export type VerifyResultView = z.infer<typeof verifyResultSchema>;
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
 export const verifyJobSchema = z.object({
   jobId: z.string(),
@@ -76,17 +70,24 @@ export type AppStatus = z.infer<typeof appStatusSchema>;
 export const envWriteResultSchema = z.object({
   path: z.string(),
   created: z.boolean(),
+  /** Path of the copy of the previous file, or null when the file is new. */
   backup: z.string().nullable(),
+  /** Lines that held the variable and were replaced (0 when it was appended). */
   replaced: z.number(),
   gitTracked: z.boolean(),
+  /** The file's mode when group or others may read it (the key is then readable by them). */
   readableByOthers: z.number().nullable(),
 });
+export type EnvWriteResult = z.infer<typeof envWriteResultSchema>;
 
 export const revokeResultSchema = z.object({
   key: keyViewSchema,
+  /** The proof: the key answered 401 after revocation. */
   proof: z.object({ status: z.literal(401), checkedAt: z.string() }),
+  /** False when the keychain refused to delete the (now useless) secret. */
   secretRemoved: z.boolean(),
 });
+export type RevokeResult = z.infer<typeof revokeResultSchema>;
 
 export const connectionSchema = z.object({
   online: z.boolean(),

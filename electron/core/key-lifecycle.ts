@@ -2,10 +2,11 @@
 // only after it answers 401, and only then is its secret removed from the keychain.
 import { AppError } from '../../shared/errors.ts';
 import type { Account, KeyRecord } from '../../shared/schemas.ts';
+import type { KeyView, RevokeResult } from '../../shared/views.ts';
 import { accountKey } from './accounts.ts';
 import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
-import { mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
+import { mutateKey, resolveKey, toView, type KeyRef } from './key-records.ts';
 import { refuseDuringRun } from './rotation/lookup.ts';
 
 function needsApiMode(account: Account, key: KeyRecord, what: string): string {
@@ -110,14 +111,6 @@ async function sweepRevokedSecrets(deps: CoreDeps): Promise<void> {
   } catch {
     // Left for the next revoke.
   }
-}
-
-export interface RevokeResult {
-  key: KeyView;
-  /** The proof: the key answered 401 after revocation. */
-  proof: { status: 401; checkedAt: string };
-  /** False when the keychain refused to delete the (now useless) secret. */
-  secretRemoved: boolean;
 }
 
 export async function revokeKey(

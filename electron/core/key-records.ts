@@ -1,7 +1,9 @@
 // Finding key records and shaping them for display. Pure functions over StoreData.
+import type { ErrorRule } from '../../shared/error-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import { rotationDueAt } from '../../shared/input-rules.ts';
 import type { Account, KeyRecord, Settings, StoreData } from '../../shared/schemas.ts';
+import type { KeyView } from '../../shared/views.ts';
 import { accountById, findAccount } from './accounts.ts';
 
 /** A label names one live key within an account; `account` chooses where labels repeat. */
@@ -28,14 +30,15 @@ export function resolveKey(data: StoreData, ref: KeyRef): { key: KeyRecord; acco
     const where = ref.account ? ` in account "${ref.account}"` : '';
     throw new AppError(
       'UNKNOWN_KEY',
-      `No live key is labelled "${ref.label.slice(0, 64)}"${where}. "apexkeys key list" shows them.`,
+      `No live key is labelled "${ref.label.slice(0, 64)}"${where}.`,
+      { rule: 'no-such-label' satisfies ErrorRule },
     );
   }
   if (matches.length > 1) {
     const names = matches.map((k) => accountById(data, k.accountId).name).join(', ');
     throw new AppError(
       'AMBIGUOUS_LABEL',
-      `"${ref.label}" names a key in several accounts (${names}); choose one with --account NAME.`,
+      `"${ref.label}" names a key in several accounts (${names}); choose the account.`,
     );
   }
   const key = matches[0] as KeyRecord;
@@ -46,26 +49,8 @@ export function rotationPeriod(key: KeyRecord, settings: Settings): number | nul
   return key.rotationPeriodDays ?? settings.rotationDays[key.environment] ?? null;
 }
 
-export interface KeyView {
-  id: string;
-  account: string;
-  accountId: string;
-  remoteId: string | null;
-  label: string;
-  environment: string;
-  service: string;
-  owner: string;
-  notes: string;
-  status: KeyRecord['status'];
-  createdAt: string;
-  lastUsedAt: string | null;
-  rotationPeriodDays: number | null;
-  rotationDueAt: string | null;
-  fingerprint: string;
-  hint: string;
-  lastVerification: KeyRecord['lastVerification'];
-  revokedAt: string | null;
-}
+// The view's one definition is its schema in shared/views.ts; re-exported for the core's users.
+export type { KeyView };
 
 export function toView(data: StoreData, key: KeyRecord): KeyView {
   const account = accountById(data, key.accountId);

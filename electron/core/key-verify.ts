@@ -1,55 +1,36 @@
 // Verification: one key, or every live key with bounded concurrency, paced to a share of each
 // account's rate limit so production traffic on the same account keeps the rest.
-import { AppError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Account, KeyRecord, Verification } from '../../shared/schemas.ts';
+import type { VerifyResult } from '../../shared/views.ts';
 import { accountKey, findAccount } from './accounts.ts';
 import { createRateGovernor, type ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
+import { checkKey } from './key-check.ts';
 import { isLive, resolveKey, type KeyRef } from './key-records.ts';
 import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
 
-export interface VerifyResult {
-  keyId: string;
-  label: string;
-  account: string;
-  status: 'ok' | 'unauthorized' | 'error';
-  checkedAt: string;
-  credits?: { email: number; phone: number };
-  error?: ErrorInfo;
-}
+// The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
+export type { VerifyResult };
 
+/** The key's check, as `key verify` reports it; a secret missing from the keychain is a failure. */
 async function check(
   deps: CoreDeps,
   client: ApexClient,
   key: KeyRecord,
   account: Account,
 ): Promise<VerifyResult> {
-  const base = { keyId: key.id, label: key.label, account: account.name };
-  try {
-    const secret = await deps.vault.get(key.id);
-    const r = await client.checkKey(secret);
-    const checkedAt = deps.clock.now().toISOString();
-    if (r.status === 'unauthorized') return { ...base, status: 'unauthorized', checkedAt };
-    return {
-      ...base,
-      status: 'ok',
-      checkedAt,
-      credits: { email: r.credits.email_credit, phone: r.credits.phone_credit },
-    };
-  } catch (e) {
-    // Keychain trouble is not a verdict on the key: stop and tell the user instead of recording it.
-    if (
-      e instanceof AppError &&
-      (e.code === 'KEYCHAIN_DENIED' || e.code === 'KEYCHAIN_UNAVAILABLE')
-    )
-      throw e;
-    return {
-      ...base,
-      status: 'error',
-      checkedAt: deps.clock.now().toISOString(),
-      error: toErrorInfo(e),
-    };
-  }
+  const c = await checkKey(deps, client, () => deps.vault.get(key.id));
+  const result: VerifyResult = {
+    keyId: key.id,
+    label: key.label,
+    account: account.name,
+    status: c.outcome,
+    checkedAt: c.at,
+  };
+  if (c.credits) result.credits = c.credits;
+  if (c.error) result.error = c.error;
+  return result;
 }
 
 function toVerification(r: VerifyResult): Verification {

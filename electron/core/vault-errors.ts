@@ -3,6 +3,7 @@
 // with @github/keytar 7.10.6 on Linux (see tests/integration/core/vault/gnome-keyring.test.ts) and from the
 // platform APIs' documented error strings.
 import { AppError } from '../../shared/errors.ts';
+import { keychainHelpFor } from '../../shared/keychain-help.ts';
 
 /** keytar's own words are appended for support, never more than this. */
 export const MAX_REASON_CHARS = 160;
@@ -12,21 +13,13 @@ const MIN_REDACT_CHARS = 6;
 // Shaped like an API key: scrubbed from any reason even though keytar never echoes a password.
 const KEY_SHAPE = /avk_[A-Za-z0-9]{20,}/g;
 
+/** How to unlock the keychain on this OS, in one sentence (the table is shared with the window). */
 export function unlockHint(platform: NodeJS.Platform = process.platform): string {
-  switch (platform) {
-    case 'darwin':
-      return 'On macOS, open Keychain Access, unlock the login keychain, and allow ApexVerify Key Manager when asked.';
-    case 'win32':
-      return 'On Windows, open Credential Manager (Windows Credentials) and make sure you are signed in to a normal user session.';
-    default:
-      // Linux and the BSDs reach the keychain through the Secret Service over D-Bus.
-      return 'On Linux, install and start gnome-keyring (or another Secret Service such as KeePassXC) in your desktop session and unlock the login keyring (Seahorse, "Passwords and Keys").';
-  }
+  return keychainHelpFor(platform).unlock;
 }
 
 function installHint(platform: NodeJS.Platform): string {
-  if (platform === 'darwin' || platform === 'win32') return unlockHint(platform);
-  return 'On Linux, install libsecret (Debian/Ubuntu: apt install libsecret-1-0 gnome-keyring), then start gnome-keyring or another Secret Service and unlock the login keyring.';
+  return keychainHelpFor(platform).install;
 }
 
 /**

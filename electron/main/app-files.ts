@@ -3,20 +3,14 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { APP_CSP } from '../../shared/csp.ts';
+import { responseHeaders } from '../../shared/security-headers.ts';
 import { contentTypeOf } from '../core/content-types.ts';
 import { parseAppUrl } from './app-origin.ts';
 
 /** Headers every app:// response carries, the CSP first among them. */
 export function appHeaders(file: string | null): Record<string, string> {
-  return {
-    'Content-Type': file
-      ? contentTypeOf(file, 'text/plain; charset=utf-8')
-      : 'text/plain; charset=utf-8',
-    'Content-Security-Policy': APP_CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  };
+  const plainText = 'text/plain; charset=utf-8';
+  return responseHeaders(file ? contentTypeOf(file, plainText) : plainText, APP_CSP);
 }
 
 const inside = (root: string, file: string): boolean => {

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, sep } from 'node:path';
 import { APP_CSP, PREVIEW_CSP } from '../../shared/csp.ts';
+import { LOOPBACK_NAMES } from '../../shared/loopback.ts';
+import { responseHeaders } from '../../shared/security-headers.ts';
 import { dispatch } from '../core/window-api/dispatch.ts';
 import { contentTypeOf } from '../core/content-types.ts';
 import type { Handlers } from '../core/window-api/handlers.ts';
@@ -25,27 +27,23 @@ export interface PreviewServer {
 }
 
 const MAX_BODY = 64 * 1024;
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
+// The server listens on 127.0.0.1 only: a Host of [::1] (another address) or of another 127.x
+// address cannot name it, so only the loopback names of that one address are accepted.
+const BOUND_HOST_NAMES = LOOPBACK_NAMES.filter((h) => h !== '[::1]');
 
 const sameToken = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Host must name this loopback port; Origin, when sent, must be this loopback origin. */
 export function loopbackOnly(req: IncomingMessage, port: number): boolean {
-  const allowed = LOOPBACK_HOSTS.map((h) => `${h}:${port}`);
+  const allowed = BOUND_HOST_NAMES.map((h) => `${h}:${port}`);
   if (!allowed.includes(req.headers.host ?? '')) return false;
   const origin = req.headers.origin;
   return origin === undefined || allowed.some((a) => origin === `http://${a}`);
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': PREVIEW_CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, responseHeaders(type, PREVIEW_CSP));
   res.end(body);
 }
 

@@ -1,6 +1,7 @@
 // The one IPC contract: channel -> input schema, output schema. Main's registration, the
 // preload, the preview host and the renderer all derive from this table.
 import { z } from 'zod';
+import { errorInfoSchema, type ErrorInfo } from '../errors.ts';
 import { abortChoiceSchema, envFileEvidenceSchema } from '../rotation.ts';
 import { rotationViewSchema } from '../rotation-view.ts';
 import { auditEventSchema } from '../schemas.ts';
@@ -9,7 +10,6 @@ import {
   appStatusSchema,
   connectionSchema,
   envWriteResultSchema,
-  errorInfoSchema,
   keyViewSchema,
   revokeResultSchema,
   verifyJobSchema,
@@ -145,8 +145,7 @@ export const ROTATION_CHANNELS: readonly Channel[] = [
 export const channelName = (c: Channel): string => `apexkeys:${c}`;
 
 /** What every call returns across a boundary: a value, or a typed error (never a stack). */
-export type Result<T> =
-  { ok: true; value: T } | { ok: false; error: z.infer<typeof errorInfoSchema> };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 export const resultSchema = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [

@@ -2,7 +2,7 @@
 // GETs retry on network errors, timeouts and 5xx; every method retries a 429, which the server
 // did not process. Errors are AppErrors that never carry the key or a created secret.
 import type { z } from 'zod';
-import { AppError, isAppError } from '../../../shared/errors.ts';
+import { AppError, isNetworkError } from '../../../shared/errors.ts';
 import { secretProblem } from '../../../shared/input-rules.ts';
 import {
   badResponseError,
@@ -116,7 +116,7 @@ export function createApexClient(opts: ApexClientOptions): ApexClient {
       try {
         answer = await attempt(ctx, apiKey, body);
       } catch (e) {
-        const transient = isAppError(e, 'NETWORK') || isAppError(e, 'TIMEOUT');
+        const transient = isNetworkError(e);
         if (idempotent && transient && failures < retries) {
           await backOff(failures++);
           continue;

@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
+import { isLoopbackName } from '../../../shared/loopback.ts';
 import { externalUrlAllowed } from '../../../shared/url-policy.ts';
 import { DEFAULT_SETTINGS, type Account } from '../../../shared/schemas.ts';
 import { accountById } from '../accounts.ts';
@@ -32,8 +33,9 @@ export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>>;
 };
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const isSandbox = (a: Account) => LOOPBACK.has(new URL(a.baseUrl).hostname);
+// An account at one of the loopback names is shown as the sandbox: exactly those names, not
+// every 127.x address (which the base-URL rule accepts for plain http).
+const isSandbox = (a: Account) => isLoopbackName(new URL(a.baseUrl).hostname);
 
 function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
   return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';

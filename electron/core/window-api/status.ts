@@ -1,6 +1,6 @@
 // What the window needs before anything else: can the keychain be reached, can the store be
 // read, can ApexVerify be reached.
-import { AppError, toErrorInfo, type ErrorInfo } from '../../../shared/errors.ts';
+import { isAppError, isNetworkError, toErrorInfo, type ErrorInfo } from '../../../shared/errors.ts';
 import type { StoreData } from '../../../shared/schemas.ts';
 import type { AppStatus, Connection } from '../../../shared/views.ts';
 import { accountKey } from '../accounts.ts';
@@ -29,8 +29,6 @@ export async function readForStatus(
   }
 }
 
-const NETWORK_CODES = new Set(['NETWORK', 'TIMEOUT']);
-
 /**
  * Asks each account's server for its credits with the account key (never a managed key, whose
  * last-used time a rotation watches). Offline only when a server cannot be reached at all;
@@ -44,7 +42,7 @@ export async function checkConnection(deps: CoreDeps): Promise<Connection> {
       const secret = await accountKey(deps, account);
       await deps.clientFor(account).checkKey(secret);
     } catch (e) {
-      if (e instanceof AppError && NETWORK_CODES.has(e.code))
+      if (isAppError(e) && isNetworkError(e))
         return {
           online: false,
           reason: `ApexVerify at ${account.baseUrl} (account "${account.name}") cannot be reached: ${e.message}`,

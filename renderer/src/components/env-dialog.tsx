@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKey, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
-import type { EnvWriteResult } from '../state/key-commands-slice.ts';
+import type { EnvWriteResult } from '../../../shared/views.ts';
 import { ActionButton } from './action-button.tsx';
 import { EnvResultView } from './env-result-view.tsx';
 import { ErrorAlert } from './error-alert.tsx';

@@ -1,6 +1,6 @@
 // What writing the .env file did, with the warnings people need to act on.
 import { useEffect, useRef } from 'react';
-import type { EnvWriteResult } from '../state/key-commands-slice.ts';
+import type { EnvWriteResult } from '../../../shared/views.ts';
 
 interface Props {
   result: EnvWriteResult;

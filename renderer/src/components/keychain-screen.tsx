@@ -1,7 +1,7 @@
 // The keychain is missing or locked: the app stops here (never a plaintext fallback) and says
 // how to fix it on each OS, this computer's first.
 import type { AppStatus } from '../../../shared/views.ts';
-import { fixesFor } from '../lib/keychain-help.ts';
+import { keychainHelpInOrder } from '../../../shared/keychain-help.ts';
 import { ActionButton } from './action-button.tsx';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 
 export function KeychainScreen({ status, retrying, onRetry }: Props) {
   const locked = status.keychain.state === 'locked';
-  const fixes = fixesFor(status.platform);
+  const fixes = keychainHelpInOrder(status.platform);
   return (
     <main className="screen" aria-labelledby="screen-title">
       <div className="screen__card">

@@ -1,15 +1,16 @@
 // The key's editable metadata. The panel is mounted per key, so switching keys starts fresh.
 import { useId, useState, type FormEvent } from 'react';
+import type { InputOf } from '../../../shared/ipc/contract.ts';
 import type { KeyView } from '../../../shared/views.ts';
 import { environmentProblem } from '../../../shared/input-rules.ts';
 import { usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
-import type { MetaPatch } from '../state/key-commands-slice.ts';
 import { ActionButton } from './action-button.tsx';
 import { EnvironmentOptions } from './environment-options.tsx';
 import { Field } from './field.tsx';
 
 type Draft = Record<'environment' | 'service' | 'owner' | 'notes' | 'period', string>;
+type MetaPatch = InputOf<'updateKeyMeta'>['patch'];
 
 const draftOf = (k: KeyView): Draft => ({
   environment: k.environment,

@@ -1,7 +1,7 @@
 // The latest verification of a key, as shown in its row.
-import type { VerifyResultView } from '../../../shared/views.ts';
+import type { VerifyResult } from '../../../shared/views.ts';
 
-export type Outcome = VerifyResultView['status'] | 'checking';
+export type Outcome = VerifyResult['status'] | 'checking';
 
 export const OUTCOME_TEXT: Record<Outcome, string> = {
   ok: 'Verified',

@@ -54,6 +54,9 @@ function Aborted({ view }: { view: RotationView }) {
         </p>
       )}
       {view.notice && <p>{view.notice}</p>}
+      {a?.choice === 'dashboard' && a.keptLabel && (
+        <p>Once it is revoked there, “Revoke…” in the details of “{a.keptLabel}” records it.</p>
+      )}
     </div>
   );
 }

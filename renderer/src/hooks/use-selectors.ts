@@ -1,5 +1,5 @@
 // Small selectors the components share.
-import type { AccountView, KeyView, VerifyResultView } from '../../../shared/views.ts';
+import type { AccountView, KeyView, VerifyResult } from '../../../shared/views.ts';
 import { useAppState } from '../state/context.ts';
 import { selectOffline } from '../state/status-slice.ts';
 
@@ -14,7 +14,7 @@ export const useOffline = (): boolean => useAppState(selectOffline);
 export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
 /** The row's latest outcome this session, or "checking" while Verify all has not reached it. */
-export function useRowOutcome(key: KeyView): VerifyResultView['status'] | 'checking' | null {
+export function useRowOutcome(key: KeyView): VerifyResult['status'] | 'checking' | null {
   return useAppState((s) => {
     const fresh = s.verifyResults[key.id];
     if (fresh) return fresh.status;

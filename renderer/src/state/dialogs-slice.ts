@@ -1,4 +1,5 @@
 // Which dialog is open, and what the last revocation proved (a time, never a secret).
+import type { RevokeResult } from '../../../shared/views.ts';
 import type { SliceCreator } from './types.ts';
 
 export type Dialog =
@@ -7,13 +8,9 @@ export type Dialog =
   | { kind: 'env'; keyId: string }
   | { kind: 'rotate'; keyId: string };
 
-export interface RevokeProof {
-  keyId: string;
-  label: string;
-  status: 401;
-  checkedAt: string;
-  secretRemoved: boolean;
-}
+/** The revoke channel's answer, flattened, with the key it was about. */
+export type RevokeProof = { keyId: string; label: string } & RevokeResult['proof'] &
+  Pick<RevokeResult, 'secretRemoved'>;
 
 export interface DialogsSlice {
   dialog: Dialog | null;

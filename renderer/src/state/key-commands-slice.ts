@@ -1,23 +1,13 @@
 // What the user does to one key. Each action reports failure in its place (ErrorScope), marks
 // itself pending while it runs, and bumps `revision` so the audit trail reloads.
-import type { OutputOf, Result } from '../../../shared/ipc/contract.ts';
-import type { KeyView } from '../../../shared/views.ts';
+import type { InputOf, Result } from '../../../shared/ipc/contract.ts';
+import type { EnvWriteResult, KeyView } from '../../../shared/views.ts';
 import type { ErrorScope } from './messages-slice.ts';
 import type { GetState, SliceCreator } from './types.ts';
 
-export interface NewKeyInput {
-  accountId: string;
-  label: string;
-  environment: string;
-  service?: string;
-  owner?: string;
-}
-
-export type MetaPatch = Partial<
-  Pick<KeyView, 'environment' | 'service' | 'owner' | 'notes' | 'rotationPeriodDays'>
->;
-
-export type EnvWriteResult = OutputOf<'writeKeyToEnv'>;
+// Inputs come from the contract, so the window cannot drift from what the core accepts.
+type NewKeyInput = InputOf<'generateKey'>;
+type MetaPatch = InputOf<'updateKeyMeta'>['patch'];
 
 export interface KeyCommandsSlice {
   /** Bumped after every action on a key, so views of its audit trail reload. */

@@ -1,7 +1,6 @@
 // What the user is told: inline errors per place, a passing status message, the clipboard
 // countdown, and which actions are running.
-import type { ErrorInfo } from '../../../shared/errors.ts';
-import { KEYCHAIN_CODES, NETWORK_CODES } from '../lib/errors.ts';
+import { isKeychainError, isNetworkError, type ErrorInfo } from '../../../shared/errors.ts';
 import type { SliceCreator } from './types.ts';
 
 /** Where an error is shown: the list, the details panel, or one of the dialogs. */
@@ -58,8 +57,8 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => ({
   },
   failed(scope, what, error) {
     get().setError(scope, what, error);
-    if (NETWORK_CODES.has(error.code)) void get().checkConnection();
-    if (KEYCHAIN_CODES.has(error.code)) void get().boot();
+    if (isNetworkError(error)) void get().checkConnection();
+    if (isKeychainError(error)) void get().boot();
   },
   say: (text) => set({ message: { id: nextMessageId++, text } }),
   clearMessage: (id) => set((s) => (s.message?.id === id ? { message: null } : {})),

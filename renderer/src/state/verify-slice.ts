@@ -1,6 +1,6 @@
 // "Verify all" as a job the window polls every 250 ms while it runs, and the latest outcome per key.
-import type { VerifyJob, VerifyResultView } from '../../../shared/views.ts';
-import { NETWORK_CODES } from '../lib/errors.ts';
+import { isNetworkError } from '../../../shared/errors.ts';
+import type { VerifyJob, VerifyResult } from '../../../shared/views.ts';
 import type { SliceCreator } from './types.ts';
 
 const POLL_MS = 250;
@@ -8,11 +8,11 @@ const POLL_MS = 250;
 export interface VerifySlice {
   job: VerifyJob | null;
   /** This session's latest outcome per key id: from Verify, or from the running Verify all. */
-  verifyResults: Record<string, VerifyResultView>;
+  verifyResults: Record<string, VerifyResult>;
   startVerifyAll(): Promise<void>;
   cancelVerifyAll(): Promise<void>;
   dismissJob(): void;
-  recordResult(result: VerifyResultView): void;
+  recordResult(result: VerifyResult): void;
 }
 
 export const createVerifySlice: SliceCreator<VerifySlice> = (set, get, api) => {
@@ -32,7 +32,7 @@ export const createVerifySlice: SliceCreator<VerifySlice> = (set, get, api) => {
     // Finished: the store now holds every key's last verification and last-used time.
     void get().loadKeys();
     if (job.error) get().failed('list', 'Verify all', job.error);
-    else if (job.results.some((r) => r.error && NETWORK_CODES.has(r.error.code)))
+    else if (job.results.some((r) => r.error && isNetworkError(r.error)))
       void get().checkConnection();
   };
 

@@ -5,6 +5,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CSP, PREVIEW_CSP } from '../../../shared/csp.ts';
+import { SECURITY_HEADERS } from '../../../shared/security-headers.ts';
 import { startPreview, type PreviewServer } from '../../../electron/preview/server.ts';
 import {
   makeRendererDir,
@@ -47,10 +48,15 @@ describe('preview host', () => {
   const post = (path: string, headers: Record<string, string>, body = '{}') =>
     rawRequest(port, path, { method: 'POST', headers, body });
   const json = { 'Content-Type': 'application/json' };
-  /** Every answer, refusals included, carries the preview CSP and leaks nothing outside. */
+  /**
+   * Every answer, refusals included, carries the preview CSP and the security headers the app://
+   * handler sends too (one constant), and leaks nothing outside.
+   */
   const expectStatus = (r: RawAnswer, status: number) => {
     expect(r.status).toBe(status);
     expect(r.headers['content-security-policy']).toBe(PREVIEW_CSP);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(r.headers[name.toLowerCase()], name).toBe(value);
     expect(r.body).not.toContain(OUTSIDE);
   };
 

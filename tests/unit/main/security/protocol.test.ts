@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_CSP } from '../../../../shared/csp.ts';
-import { createAppFileHandler, resolveAppPath } from '../../../../electron/main/app-files.ts';
+import { SECURITY_HEADERS } from '../../../../shared/security-headers.ts';
+import {
+  appHeaders,
+  createAppFileHandler,
+  resolveAppPath,
+} from '../../../../electron/main/app-files.ts';
 import { registerAppScheme, serveApp } from '../../../../electron/main/protocol.ts';
 import { electronFake } from '../../../helpers/fake-electron.ts';
 import { makeTempDir } from '../../../helpers/tmp.ts';
@@ -84,6 +89,19 @@ describe('resolveAppPath', () => {
 
 describe('the app:// handler', () => {
   const get = (url: string, method = 'GET') => createAppFileHandler(root)({ url, method });
+
+  it('sends the security headers the preview host sends too (one constant), on every answer', async () => {
+    expect(appHeaders(null)).toEqual({
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': APP_CSP,
+      ...SECURITY_HEADERS,
+    });
+    for (const url of ['app://renderer/index.html', 'app://evil/index.html']) {
+      const res = await get(url);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(res.headers.get(name), `${url} ${name}`).toBe(value);
+    }
+  });
 
   it('serves the page with the CSP header and its content type', async () => {
     const res = await get('app://renderer/index.html');
