@@ -49,8 +49,21 @@ export function rotationLines(v: RotationView): string[] {
     lines.push(
       `  aborted:    ${e.abort.choice}${e.abort.completedAt ? ` at ${e.abort.completedAt}` : ' (not complete)'}${e.abort.keptLabel ? `; new key kept as "${e.abort.keptLabel}"` : ''}`,
     );
-  if (v.notice) lines.push(`  note: ${v.notice}`);
+  const note = noticeText(v);
+  if (note) lines.push(`  note: ${note}`);
   return lines;
+}
+
+/**
+ * The run's notice, with the command for what it asks of the user: the core's notice names no
+ * front end ("record the revocation in this app").
+ */
+export function noticeText(v: RotationView): string | null {
+  if (!v.notice) return null;
+  const kept = v.evidence.abort?.keptLabel;
+  if (v.step === 'aborted' && v.evidence.abort?.choice === 'dashboard' && kept)
+    return `${v.notice} "apexkeys key revoke ${kept} --confirm ${kept}" records it.`;
+  return v.notice;
 }
 
 /** The one command that moves the run on from where it is. */

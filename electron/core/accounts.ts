@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ErrorRule } from '../../shared/error-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import { accountNameProblem, normaliseBaseUrl, secretProblem } from '../../shared/input-rules.ts';
 import type { Account, StoreData } from '../../shared/schemas.ts';
@@ -13,12 +14,12 @@ export const accountVaultId = (accountId: string): string => `account:${accountI
 export function findAccount(data: StoreData, name: string): Account {
   const account = data.accounts.find((a) => a.name === name);
   if (!account) {
-    const known =
-      data.accounts.map((a) => a.name).join(', ') ||
-      'none yet; add one with "apexkeys account add"';
+    const none = data.accounts.length === 0;
+    const known = none ? 'none yet' : data.accounts.map((a) => a.name).join(', ');
     throw new AppError(
       'UNKNOWN_ACCOUNT',
       `There is no account named "${name.slice(0, 64)}" (accounts: ${known}).`,
+      none ? { rule: 'no-accounts' satisfies ErrorRule } : {},
     );
   }
   return account;

@@ -1,6 +1,7 @@
 // Creating, importing, listing and editing key records. The secret goes to the keychain before
 // the record is written, so a record never exists without its secret.
 import { randomUUID } from 'node:crypto';
+import type { ErrorRule } from '../../shared/error-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   environmentProblem,
@@ -194,7 +195,8 @@ export async function generateKey(deps: CoreDeps, input: GenerateInput): Promise
   if (account.mode !== 'api')
     throw new AppError(
       'WRONG_MODE',
-      `Account "${account.name}" is in dashboard mode: generate the key at ${account.dashboardUrl} (Settings → API Keys), then store it with "apexkeys key import".`,
+      `Account "${account.name}" is in dashboard mode: generate the key at ${account.dashboardUrl} (Settings → API Keys), then store it as an existing key.`,
+      { rule: 'generate-in-dashboard' satisfies ErrorRule },
     );
   assertLabelFree(data, account.id, input.label);
   const client = deps.clientFor(account);

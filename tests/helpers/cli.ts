@@ -3,11 +3,13 @@
 // runs that are expected to print a secret (key get, run) are logged under a name the scan skips.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { REPO_ROOT } from './repo-root.ts';
 import { makeTempDir } from './tmp.ts';
 
-const BIN = resolve(import.meta.dirname, '../../bin/apexkeys.mjs');
+/** The CLI's entry, as `npx apexkeys` runs it; for tests that spawn it their own way. */
+export const CLI_BIN = join(REPO_ROOT, 'bin/apexkeys.mjs');
 
 export interface CliResult {
   code: number;
@@ -44,7 +46,7 @@ export function runCli(
     };
     for (const [k, v] of Object.entries(opts.extraEnv ?? {}))
       if (v === undefined) delete childEnv[k];
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], {
       env: childEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

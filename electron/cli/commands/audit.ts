@@ -1,11 +1,13 @@
+// apexkeys audit: the audit trail, all of it or one label's history (revoked keys included).
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors.ts';
 import { findAccount } from '../../core/accounts.ts';
-import { openCore } from '../context.ts';
-import { printJson, printTable } from '../io.ts';
 import { shortDate } from '../format.ts';
+import { printJson, printTable } from '../io.ts';
+import { accountOption } from '../key-ref.ts';
+import type { CliSession } from '../session.ts';
 
-export function registerAudit(program: Command): void {
+export function registerAudit(program: Command, session: CliSession): void {
   program
     .command('audit')
     .description('show the audit trail (never holds a secret)')
@@ -13,10 +15,10 @@ export function registerAudit(program: Command): void {
       '--key <label>',
       'only events of this key (including its revoked predecessors with that label)',
     )
-    .option('--account <name>', 'the account, where a label exists in several')
+    .addOption(accountOption())
     .option('--json', 'print JSON')
     .action(async (o: { key?: string; account?: string; json?: boolean }, cmd: Command) => {
-      const core = await openCore(cmd.optsWithGlobals());
+      const core = await session.openCore(cmd);
       let keyIds: string[] | undefined;
       if (o.key !== undefined) {
         const data = await core.store.read();

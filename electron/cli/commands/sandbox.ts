@@ -1,12 +1,12 @@
+// apexkeys sandbox: an ApexVerify-compatible server on 127.0.0.1 that serves until interrupted.
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors.ts';
 import { parseWholeNumber } from '../parse.ts';
+import { writeFileAtomic } from '../../core/fs/atomic-write.ts';
 import { startSandboxServer } from '../../sandbox/server.ts';
+import type { CliSession } from '../session.ts';
 
-/** Set while the sandbox serves, so main() leaves the process running. */
-export const sandboxState = { serving: false };
-
-export function registerSandbox(program: Command): void {
+export function registerSandbox(program: Command, session: CliSession): void {
   program
     .command('sandbox')
     .description(
@@ -21,7 +21,7 @@ export function registerSandbox(program: Command): void {
         port: o.port,
         rpm: o.rpm,
         keyApi: o.keyApi,
-        ...(o.state ? { stateFile: o.state } : {}),
+        ...(o.state ? { state: { file: o.state, writeAtomic: writeFileAtomic } } : {}),
       }).catch((e: unknown) => {
         // The sandbox's own errors name only the port or the state file: safe to show.
         const code = (e as NodeJS.ErrnoException).code;
@@ -35,7 +35,8 @@ export function registerSandbox(program: Command): void {
           e instanceof Error ? e.message : 'The sandbox could not start.',
         );
       });
-      sandboxState.serving = true;
+      // The server keeps running until interrupted: the entry must not exit.
+      session.keepAlive = true;
       const out = process.stdout;
       out.write(`Sandbox: ${sandbox.url}\n`);
       out.write(

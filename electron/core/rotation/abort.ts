@@ -100,7 +100,7 @@ export async function abortRotation(
       fresh.label = kept;
       fresh.status = 'active';
       if (opts.choice === 'dashboard')
-        fresh.notes = `Rotation ${r.id} was aborted: revoke this key in the dashboard at ${account.dashboardUrl}, then record it with "apexkeys key revoke ${kept} --confirm ${kept}".`;
+        fresh.notes = `Rotation ${r.id} was aborted: revoke this key in the dashboard at ${account.dashboardUrl}, then record the revocation in this app.`;
     }
     if (r.abort) Object.assign(r.abort, { proof, keptLabel: kept, completedAt: now });
     r.generate.owner = null;

@@ -27,11 +27,7 @@ export function refuse(check: Refusal | null): void {
 /** Done, aborted or being aborted: nothing but finishing the abort may happen. */
 function closed(run: RotationRun): Refusal | null {
   if (run.step === 'done' || run.step === 'aborted')
-    return refusal(
-      run,
-      'run-closed',
-      `the rotation is ${run.step}; start a new one with "apexkeys rotate start".`,
-    );
+    return refusal(run, 'run-closed', `the rotation is ${run.step}; start a new rotation.`);
   if (run.abort)
     return refusal(
       run,
@@ -65,7 +61,7 @@ export function deployCheck(run: RotationRun): Refusal | null {
     return refusal(
       run,
       'deploy-needs-stored-verified-key',
-      `deploy needs the new key stored and verified once, and ${why}. Run "apexkeys rotate start" again to finish generating it.`,
+      `deploy needs the new key stored and verified once, and ${why}. Start the rotation again to finish generating it.`,
     );
   }
   if (run.step !== 'deploy')
@@ -80,7 +76,7 @@ export function verifyCheck(run: RotationRun): Refusal | null {
     return refusal(
       run,
       'verify-needs-deploy',
-      'verify needs the deployment of the new key confirmed first ("apexkeys rotate deployed").',
+      'verify needs the deployment of the new key confirmed first.',
     );
   if (run.step !== 'verify')
     return refusal(run, 'wrong-step', 'the verification was already confirmed; finish next.');

@@ -43,10 +43,7 @@ export function requireRun(data: StoreData, ref: RotationRef): RotationRun {
   const run = findRun(data, ref);
   if (run) return run;
   const name = 'runId' in ref ? `run ${ref.runId}` : `"${'label' in ref ? ref.label : ref.id}"`;
-  throw new RotationRefused(
-    'no-run',
-    `There is no rotation of ${name}; start one with "apexkeys rotate start LABEL".`,
-  );
+  throw new RotationRefused('no-run', `There is no rotation of ${name}; start one first.`);
 }
 
 /** Throws when the key is either key of an open run: `what` is the refused operation. */
@@ -56,6 +53,6 @@ export function refuseDuringRun(data: StoreData, key: KeyRecord, what: string): 
   const role = run.oldKeyId === key.id ? 'the old key' : 'the new key';
   throw new RotationRefused(
     'key-in-rotation',
-    `Refused: "${key.label}" is ${role} of an open rotation (run ${run.id}, at ${describeStep(run.step)}), so ${what}; use "apexkeys rotate finish" or "apexkeys rotate abort" instead.`,
+    `Refused: "${key.label}" is ${role} of an open rotation (run ${run.id}, at ${describeStep(run.step)}), so ${what}; finish or abort the rotation instead.`,
   );
 }

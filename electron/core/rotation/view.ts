@@ -31,7 +31,7 @@ function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string, now: 
     return `The abort (${run.abort.choice}) is not complete; abort again to finish it.`;
   if (run.step === 'aborted' && run.abort?.choice === 'dashboard')
     return run.abort.keptLabel
-      ? `Revoke the new key "${run.abort.keptLabel}" in the dashboard at ${dashboardUrl} (Settings → API Keys), then record it with "apexkeys key revoke ${run.abort.keptLabel} --confirm ${run.abort.keptLabel}".`
+      ? `Revoke the new key "${run.abort.keptLabel}" in the dashboard at ${dashboardUrl} (Settings → API Keys), then record the revocation in this app.`
       : `If you created a key in the dashboard for this rotation, revoke it there (${dashboardUrl}).`;
   if (run.step === 'generate' && !g.storedAt)
     return run.mode === 'dashboard'

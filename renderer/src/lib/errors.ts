@@ -1,19 +1,26 @@
 // What to do about a failed call: the core's message says what happened; this adds the next step.
 import type { ErrorInfo } from '../../../shared/errors.ts';
 
-export const NETWORK_CODES: ReadonlySet<string> = new Set(['NETWORK', 'TIMEOUT']);
-export const KEYCHAIN_CODES: ReadonlySet<string> = new Set([
-  'KEYCHAIN_UNAVAILABLE',
-  'KEYCHAIN_DENIED',
+// The window's own words for the rules whose core message leaves the next step to each front end
+// (the CLI names its commands instead). A Map: a rule crossing IPC must never hit a prototype key.
+const RULE_STEPS: ReadonlyMap<string, string> = new Map([
+  ['no-run', 'Close this and choose “Rotate…” in the key’s details to start one.'],
+  ['run-closed', 'Close this and choose “Rotate…” in the key’s details to start a new rotation.'],
+  ['key-in-rotation', 'Open “Resume rotation…” in the key’s details to finish or abort it.'],
+  ['deploy-needs-stored-verified-key', 'Use “Generate new key” (or “Save new key”) again.'],
+  ['verify-needs-deploy', 'Confirm with “I have deployed the new key” first.'],
+  ['generate-in-dashboard', 'Then paste it in “New key”.'],
 ]);
 
 /** A short, concrete next step for the errors people can act on. */
 export function nextStep(error: ErrorInfo, pasted = false): string | null {
+  const byRule = error.rule === undefined ? undefined : RULE_STEPS.get(error.rule);
+  if (byRule) return byRule;
   switch (error.code) {
     case 'UNAUTHORIZED':
       return pasted
         ? 'Copy the key again from the dashboard (all of it), check that it is enabled there, and paste it again.'
-        : "ApexVerify refused the account's key (401): add the account again with a working key (apexkeys account add).";
+        : "ApexVerify refused the account's key (401): add the account again with a working key.";
     case 'PAYMENT_REQUIRED':
       return 'The account has no credits left (402): add credits in the ApexVerify dashboard, then try again.';
     case 'RATE_LIMITED':
@@ -30,7 +37,7 @@ export function nextStep(error: ErrorInfo, pasted = false): string | null {
     case 'KEYCHAIN_DENIED':
       return 'Unlock or start the OS keychain, then try again.';
     case 'STORE_BUSY':
-      return 'Another apexkeys process is writing the store: try again in a moment.';
+      return 'Another window or command of this app is writing the store: try again in a moment.';
     default:
       return null;
   }

@@ -209,4 +209,13 @@ describe.skipIf(!hasTestKeyring)('apexkeys refuses bad input and changes nothing
     expect((await runCli(env, ['key', 'verify'])).code).toBe(2);
     expect((await runCli(env, ['--help'])).code).toBe(0);
   });
+
+  it('answers a bad APEXKEYS_* value with exit code 2 naming the variable', async () => {
+    const before = snapshot();
+    const r = await runCli(env, ['key', 'list'], { extraEnv: { APEXKEYS_HTTP_RETRIES: 'lots' } });
+    expectOneLineError(r, 2, /^apexkeys: APEXKEYS_HTTP_RETRIES="lots" is not allowed/);
+    // Empty is unset: the default, as in every host.
+    expect((await runCli(env, ['key', 'list'], { extraEnv: { APEXKEYS_DEBUG: '' } })).code).toBe(0);
+    expect(snapshot()).toBe(before);
+  });
 });

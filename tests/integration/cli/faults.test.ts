@@ -2,11 +2,12 @@
 // typed error (or succeeds after a retry), in one line, and never prints a secret.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import {
   addAccountCli,
+  CLI_BIN,
   newCliEnv,
   runCli,
   type CliEnv,
@@ -14,8 +15,6 @@ import {
 } from '../../helpers/cli.ts';
 import { hasTestKeyring } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
-
-const BIN = resolve(import.meta.dirname, '../../bin/apexkeys.mjs');
 
 const FAST = {
   APEXKEYS_HTTP_TIMEOUT_MS: '400',
@@ -216,21 +215,25 @@ describe.skipIf(!hasTestKeyring)('apexkeys under faults', () => {
     const home = makeTempDir('locked-home');
     const script = `gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; exec "$0" "$@"`;
     const run = (args: string[], input = '') =>
-      spawnSync('dbus-run-session', ['--', 'sh', '-c', script, process.execPath, BIN, ...args], {
-        input,
-        encoding: 'utf8',
-        timeout: 60_000,
-        killSignal: 'SIGKILL',
-        env: {
-          ...process.env,
-          HOME: home,
-          XDG_DATA_HOME: join(home, 'data'),
-          XDG_CONFIG_HOME: join(home, 'config'),
-          XDG_RUNTIME_DIR: home,
-          APEXKEYS_DATA_DIR: env.dataDir,
-          APEXKEYS_KEYCHAIN_SERVICE: env.service,
+      spawnSync(
+        'dbus-run-session',
+        ['--', 'sh', '-c', script, process.execPath, CLI_BIN, ...args],
+        {
+          input,
+          encoding: 'utf8',
+          timeout: 60_000,
+          killSignal: 'SIGKILL',
+          env: {
+            ...process.env,
+            HOME: home,
+            XDG_DATA_HOME: join(home, 'data'),
+            XDG_CONFIG_HOME: join(home, 'config'),
+            XDG_RUNTIME_DIR: home,
+            APEXKEYS_DATA_DIR: env.dataDir,
+            APEXKEYS_KEYCHAIN_SERVICE: env.service,
+          },
         },
-      });
+      );
     const get = run(['key', 'get', 'prod']);
     expect(get.status).toBe(1);
     expect(get.stdout).toBe('');

@@ -84,7 +84,10 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate in API mode', () => {
 
   it('refuses every step of a rotation that was never started', async () => {
     await refused(['rotate', 'status', 'prod-api'], /never been rotated/);
-    await refused(['rotate', 'deployed', 'prod-api'], /no rotation of "prod-api"/);
+    await refused(
+      ['rotate', 'deployed', 'prod-api'],
+      /no rotation of "prod-api"; start one first\. Run "apexkeys rotate start LABEL"\./,
+    );
     await refused(['rotate', 'finish', 'prod-api', '--confirm', 'prod-api'], /no rotation/);
   });
 
@@ -109,14 +112,17 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate in API mode', () => {
   });
 
   it('refuses the later steps and any use of the old key through the API, sending nothing', async () => {
-    await refused(['rotate', 'verify', 'prod-api'], /^apexkeys: Refused at step 2 of 4 \(deploy\)/);
+    await refused(
+      ['rotate', 'verify', 'prod-api'],
+      /^apexkeys: Refused at step 2 of 4 \(deploy\).* Confirm it with "apexkeys rotate deployed LABEL"\.$/m,
+    );
     await refused(
       ['rotate', 'finish', 'prod-api', '--confirm', 'prod-api'],
       /step 2 of 4 \(deploy\).*verification/,
     );
     await refused(
       ['key', 'verify', 'prod-api'],
-      /old key of an open rotation .*step 2 of 4 \(deploy\)/,
+      /old key of an open rotation .*step 2 of 4 \(deploy\).*; finish or abort the rotation instead\. Use "apexkeys rotate finish" or "apexkeys rotate abort"\./,
     );
     await refused(['key', 'revoke', 'prod-api', '--confirm', 'prod-api'], /step 2 of 4 \(deploy\)/);
     await refused(['key', 'disable', 'prod-api'], /step 2 of 4 \(deploy\)/);

@@ -126,7 +126,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate in dashboard mode', () => {
     let r = await cli(['rotate', 'abort', 'ci-key', '--revoke-new']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /Revoke the new key "ci-key-new" in the dashboard at https:\/\/app\.apexverify\.com/,
+      /Revoke the new key "ci-key-new" in the dashboard at https:\/\/app\.apexverify\.com.*"apexkeys key revoke ci-key-new --confirm ci-key-new" records it\./,
     );
     expect((await status('ci-key')).evidence.abort).toMatchObject({
       choice: 'dashboard',

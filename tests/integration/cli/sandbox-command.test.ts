@@ -2,13 +2,12 @@
 // --rpm and --no-key-api, and keeps its state (without secrets) in --state across restarts.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newCliEnv, runCli } from '../../helpers/cli.ts';
+import { CLI_BIN, newCliEnv, runCli } from '../../helpers/cli.ts';
 import { hasTestKeyring } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
-const BIN = resolve(import.meta.dirname, '../../bin/apexkeys.mjs');
 const running: ChildProcessWithoutNullStreams[] = [];
 
 /** Starts the sandbox command and waits for the lines it prints at start. */
@@ -18,7 +17,7 @@ function startSandboxCli(args: string[]): Promise<{
   output: string;
   child: ChildProcessWithoutNullStreams;
 }> {
-  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', ...args]);
+  const child = spawn(process.execPath, [CLI_BIN, 'sandbox', '--port', '0', ...args]);
   running.push(child);
   return new Promise((res, rej) => {
     let output = '';
