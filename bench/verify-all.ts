@@ -11,7 +11,7 @@ import { systemClock } from '../electron/core/clock.ts';
 import type { CoreDeps } from '../electron/core/deps.ts';
 import { verifyAll } from '../electron/core/key-verify.ts';
 import { importKey } from '../electron/core/keys.ts';
-import { openStore } from '../electron/core/store.ts';
+import { openStore } from '../electron/core/store/index.ts';
 import { createKeytarVault } from '../electron/core/vault.ts';
 import { startSandboxServer } from '../electron/sandbox/server.ts';
 import { mkdtempSync, rmSync } from 'node:fs';

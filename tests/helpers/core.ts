@@ -5,7 +5,7 @@ import { createApexClient } from '../../electron/core/apexverify/index.ts';
 import { createAudit } from '../../electron/core/audit.ts';
 import { systemClock } from '../../electron/core/clock.ts';
 import type { CoreDeps } from '../../electron/core/deps.ts';
-import { openStore } from '../../electron/core/store.ts';
+import { openStore } from '../../electron/core/store/index.ts';
 import type { Vault } from '../../electron/core/vault-types.ts';
 import { makeTempDir } from './tmp.ts';
 

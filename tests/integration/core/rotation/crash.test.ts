@@ -6,6 +6,7 @@
 // in the keychain, no second new key stays live, and the store file always parses.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
+import { writeFileAtomic } from '../../../../electron/core/fs/atomic-write.ts';
 import { startSandboxServer, type Sandbox } from '../../../../electron/sandbox/server.ts';
 import { hasTestKeyring, keyringSkipReason } from '../../../helpers/keyring.ts';
 import { answers } from '../../../helpers/rotation.ts';
@@ -47,7 +48,10 @@ describe.skipIf(!hasTestKeyring).concurrent('rotation survives SIGKILL', () => {
   let sandbox: Sandbox;
   const stateFile = join(makeTempDir('crash-sandbox'), 'state.json');
   beforeAll(async () => {
-    sandbox = await startSandboxServer({ rpm: 1_000_000, stateFile });
+    sandbox = await startSandboxServer({
+      rpm: 1_000_000,
+      state: { file: stateFile, writeAtomic: writeFileAtomic },
+    });
   });
   afterAll(async () => {
     await sandbox?.close();

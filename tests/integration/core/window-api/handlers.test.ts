@@ -14,7 +14,7 @@ import {
   memoryClipboard,
 } from '../../../../electron/core/clipboard-guard.ts';
 import { updateSettings } from '../../../../electron/core/settings.ts';
-import { LAST_GOOD_FILE, STORE_FILE } from '../../../../electron/core/store.ts';
+import { LAST_GOOD_FILE, STORE_FILE } from '../../../../electron/core/store/index.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/schemas.ts';
 
 /** What the sandbox says about a key: 200 while it works, 401 once disabled or revoked. */

@@ -1,7 +1,7 @@
 // The recent-use window is a setting: 15 minutes by default, also for stores written before it
 // existed, and changeable.
 import { describe, expect, it } from 'vitest';
-import { interpretStoreData, openStore } from '../../../../electron/core/store.ts';
+import { interpretStoreData, openStore } from '../../../../electron/core/store/index.ts';
 import { getSettings, updateSettings } from '../../../../electron/core/settings.ts';
 import { emptyStoreData } from '../../../../shared/schemas.ts';
 import { makeTempDir } from '../../../helpers/tmp.ts';
