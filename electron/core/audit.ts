@@ -11,10 +11,43 @@ export const AUDIT_FILE = 'audit.jsonl';
 
 export type AuditInput = Omit<AuditEvent, 'at' | 'actor'>;
 
+export interface AuditFilter {
+  keyId?: string;
+  keyIds?: string[];
+}
+
+export interface AuditTrail {
+  events: AuditEvent[];
+  /** Line numbers (1-based) that could not be read: torn by a crash, or edited by hand. */
+  unreadableLines: number[];
+}
+
 export interface Audit {
   readonly path: string;
   append(event: AuditInput): Promise<void>;
-  list(filter?: { keyId?: string; keyIds?: string[] }): Promise<AuditEvent[]>;
+  list(filter?: AuditFilter): Promise<AuditEvent[]>;
+  /** The events and the lines that could not be read, so a front end can say so. */
+  read(filter?: AuditFilter): Promise<AuditTrail>;
+}
+
+/**
+ * One write per event; a file that does not end in a newline (a crash tore its last line) gets
+ * one first, in the same write, so the torn line cannot swallow this event.
+ */
+async function appendLine(path: string, line: string): Promise<void> {
+  const fh = await open(path, 'a+', 0o600);
+  try {
+    const { size } = await fh.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await fh.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    await fh.write(`${prefix}${line}\n`);
+  } finally {
+    await fh.close();
+  }
 }
 
 export function createAudit(opts: {
@@ -33,12 +66,7 @@ export function createAudit(opts: {
       });
       await mkdir(opts.dir, { recursive: true, mode: 0o700 });
       try {
-        const fh = await open(path, 'a', 0o600);
-        try {
-          await fh.write(`${JSON.stringify(event)}\n`);
-        } finally {
-          await fh.close();
-        }
+        await appendLine(path, JSON.stringify(event));
       } catch (e) {
         throw new AppError(
           'STORE_IO',
@@ -47,30 +75,40 @@ export function createAudit(opts: {
       }
     },
     async list(filter = {}) {
+      return (await this.read(filter)).events;
+    },
+    async read(filter = {}) {
       let text: string;
       try {
         text = await readFile(path, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+          return { events: [], unreadableLines: [] };
         throw new AppError('STORE_IO', `Could not read the audit trail at ${path}.`);
       }
       const wanted = filter.keyIds ?? (filter.keyId ? [filter.keyId] : null);
       const events: AuditEvent[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        // A torn or hand-edited line is skipped rather than hiding every other event.
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          continue;
+      const unreadableLines: number[] = [];
+      text.split('\n').forEach((line, i) => {
+        if (!line.trim()) return;
+        // A torn or hand-edited line is reported, and skipped rather than hiding every other event.
+        const r = auditEventSchema.safeParse(parseJson(line));
+        if (!r.success) {
+          unreadableLines.push(i + 1);
+          return;
         }
-        const r = auditEventSchema.safeParse(parsed);
-        if (!r.success) continue;
-        if (wanted && (r.data.keyId === null || !wanted.includes(r.data.keyId))) continue;
+        if (wanted && (r.data.keyId === null || !wanted.includes(r.data.keyId))) return;
         events.push(r.data);
-      }
-      return events;
+      });
+      return { events, unreadableLines };
     },
   };
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
 }

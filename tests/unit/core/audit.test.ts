@@ -37,6 +37,19 @@ describe('audit trail', () => {
     await audit.append({ ...base, action: 'revoked' });
     expect((await audit.list()).map((e) => e.action)).toEqual(['created', 'revoked']);
   });
+  it('starts a new event on a new line after a torn last line, and reports the torn line', async () => {
+    const dir = makeTempDir('audit');
+    const audit = createAudit({ dir, actor: 'cli', clock });
+    await audit.append({ ...base, action: 'created' });
+    // A crash mid-write leaves no newline at the end.
+    appendFileSync(audit.path, '{"at":"2026-11-28T10:00:00.000Z","act');
+    await audit.append({ ...base, action: 'updated' });
+    await audit.append({ ...base, action: 'verified', detail: { status: 'ok' } });
+    const trail = await audit.read();
+    expect(trail.events.map((e) => e.action)).toEqual(['created', 'updated', 'verified']);
+    expect(trail.unreadableLines).toEqual([2]);
+    expect(readFileSync(audit.path, 'utf8').endsWith('\n')).toBe(true);
+  });
   it('answers an empty list before the first event', async () => {
     expect(await createAudit({ dir: makeTempDir('audit'), actor: 'cli', clock }).list()).toEqual(
       [],
