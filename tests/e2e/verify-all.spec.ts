@@ -23,8 +23,10 @@ test('Verify all shows progress, can be cancelled, and shows each outcome in its
   await connectionChecked(app);
   await expect(keyGrid(page).getByRole('row')).toHaveCount(COUNT + 1);
 
-  // Slow answers, so the run takes a few seconds and its progress can be watched.
-  app.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 400, times: Infinity });
+  // Slow answers, so progress can be watched, and then slower ones: the run cannot finish before
+  // the Cancel below however busy the machine is (the remaining 21 keys take 6 rounds of 2.5 s).
+  app.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 300, times: 4 });
+  app.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 2500, times: Infinity });
   await page.getByRole('button', { name: 'Verify all' }).click();
   const bar = page.getByRole('progressbar', { name: 'Verify all progress' });
   const group = page.getByRole('group', { name: 'Verify all' });
