@@ -1,7 +1,10 @@
-// npm run bench:verify [-- --keys N --rpm L --share S --concurrency C]
+// npm run bench:verify [-- --keys N --rpm L --share S --concurrency C --inject-429 K]
 // Verifies N keys against the sandbox with verify-all paced to a share S of the limit L, and
-// prints counts and the ratio of the ideal time (what the allowed rate permits after the
-// initial burst) to the time taken. Runs inside a throwaway keyring (scripts/with-keyring.sh).
+// prints counts and the ratio of the ideal time to the time taken. The ideal is what the server
+// permits: the share of its full bucket at once (S * L, all beyond the reserve (1 - S) * L),
+// then S * L / 60 per second: max(0, N - S * L) / (S * L / 60). --inject-429 K answers the
+// first K checks with a 429 (Retry-After: 1), which cost their wait and no more.
+// Runs inside a throwaway keyring (scripts/with-keyring.sh).
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { addAccount } from '../electron/core/accounts.ts';
@@ -24,12 +27,14 @@ const { values } = parseArgs({
     rpm: { type: 'string', default: '1200' },
     share: { type: 'string', default: '0.5' },
     concurrency: { type: 'string', default: '4' },
+    'inject-429': { type: 'string', default: '0' },
   },
 });
 const N = Number(values.keys);
 const L = Number(values.rpm);
 const S = Number(values.share);
 const C = Number(values.concurrency);
+const K = Number(values['inject-429']);
 
 const dir = mkdtempSync(join(tmpdir(), 'apexkeys-bench-'));
 const service = `apexkeys-bench-${randomUUID()}`;
@@ -65,18 +70,20 @@ try {
   // Let the server's bucket refill from the setup's probe so every run starts alike.
   await new Promise((r) => setTimeout(r, 1500));
   const before = sandbox.stats.rateLimited;
+  if (K > 0)
+    sandbox.addFault({ path: '/v1/account/credits', status: 429, retryAfter: 1, times: K });
   const t0 = performance.now();
   const results = await verifyAll(deps, { rateShare: S, concurrency: C });
   const seconds = (performance.now() - t0) / 1000;
   const rate = (S * L) / 60;
-  const burst = Math.max(1, Math.floor((S * L) / 6));
+  const burst = S * L;
   const ideal = Math.max(0, N - burst) / rate;
   const failures = results.filter((r) => r.status !== 'ok').length;
   const got429 = sandbox.stats.rateLimited - before;
   console.log(`keys verified: ${results.length - failures} of ${N}`);
   console.log(`failures: ${failures}`);
-  console.log(`429s received: ${got429}`);
-  console.log(`limit ${L}/min, share ${S}: allowed ${rate.toFixed(2)}/s after a burst of ${burst}`);
+  console.log(`429s received: ${got429} (${K} injected)`);
+  console.log(`limit ${L}/min, share ${S}: ${burst} at once, then ${rate.toFixed(2)}/s`);
   console.log(`ideal ${ideal.toFixed(1)} s, took ${seconds.toFixed(1)} s`);
   console.log(`ratio ideal/actual: ${(seconds > 0 ? ideal / seconds : 1).toFixed(3)}`);
   if (failures > 0) process.exitCode = 1;

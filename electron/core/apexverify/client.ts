@@ -88,10 +88,13 @@ export function createApexClient(opts: ApexClientOptions): ApexClient {
         redirect: 'manual',
       });
       const info = readRateInfo(res.headers);
-      if (info) {
-        rate = info;
-        governor?.observe(info);
-      }
+      if (info) rate = info;
+      // A 429's "remaining: 0" is the wait it asks for, not a debt: the governor is told apart.
+      if (res.status === 429) {
+        const after = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+        // Beyond the cap the call fails with the wait instead; the rest of the work waits no longer.
+        governor?.limited(info, after === null ? null : Math.min(after, maxRetryAfterSec));
+      } else if (info) governor?.observe(info);
       const text = await res.text();
       return { status: res.status, text, headers: res.headers };
     } catch (e) {

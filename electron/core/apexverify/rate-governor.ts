@@ -1,6 +1,11 @@
 // Paces bulk work (verify all) to a share of the account's rate limit, learned from the
 // X-RateLimit-* headers, so production traffic on the same account keeps the rest.
 // A token bucket with a FIFO queue served by one pump: no busy-looping, no overtaking.
+//
+// The bucket is this work's share of the server's: it may hold share * limit tokens, starts with
+// what the server's bucket holds beyond the reserve left to other traffic
+// (remaining - (1 - share) * limit), and refills at share * limit / 60 per second. A 429 costs
+// its Retry-After and no more: the server's "remaining: 0" on a 429 is not a debt to pay again.
 import { AppError } from '../../../shared/errors.ts';
 import type { RateGovernor, RateGovernorOptions, RateInfo } from './types.ts';
 
@@ -51,23 +56,31 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
   let refilledAt = 0;
   /** Before the first observe(): when the last lone acquire went through, or null. */
   let untaughtAt: number | null = null;
+  /** A 429's Retry-After: nothing is sent before this. */
+  let holdUntil = 0;
   const queue: Waiter[] = [];
   let pumping = false;
   let wake: (() => void) | null = null;
 
   const rateOf = (l: number): number => (share * l) / 60;
-  const burstOf = (l: number): number => Math.max(1, Math.floor((share * l) / 6));
+  /** This work's share of the server's bucket, and so also the deepest debt it may run up. */
+  const capacityOf = (l: number): number => Math.max(1, share * l);
+  const clampTokens = (l: number, n: number): number =>
+    Math.max(-capacityOf(l), Math.min(capacityOf(l), n));
 
   function refill(l: number): void {
     const t = now();
-    tokens = Math.min(burstOf(l), tokens + ((t - refilledAt) / 1000) * rateOf(l));
-    refilledAt = t;
+    // refilledAt lies ahead while a 429's hold lasts: nothing refills before it ends.
+    const elapsed = Math.max(0, t - refilledAt);
+    tokens = Math.min(capacityOf(l), tokens + (elapsed / 1000) * rateOf(l));
+    refilledAt = Math.max(refilledAt, t);
   }
 
   /** Takes a slot and returns 0, or returns how many ms to wait before asking again. */
   function tryTake(): number {
+    const t = now();
+    if (t < holdUntil) return Math.max(1, Math.ceil(holdUntil - t));
     if (limit === null) {
-      const t = now();
       if (untaughtAt === null || t - untaughtAt >= UNTAUGHT_GAP_MS) {
         untaughtAt = t;
         return 0;
@@ -116,12 +129,14 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
     }
   }
 
+  const reserveOf = (l: number): number => (1 - share) * l;
+
   return {
     get ratePerSec() {
       return limit === null ? null : rateOf(limit);
     },
     get burst() {
-      return limit === null ? null : burstOf(limit);
+      return limit === null ? null : Math.floor(capacityOf(limit));
     },
 
     acquire(signal?: AbortSignal): Promise<void> {
@@ -147,19 +162,32 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
 
     observe(info: RateInfo): void {
       if (!(Number.isFinite(info.limit) && info.limit > 0)) return;
+      const hasRemaining = Number.isFinite(info.remaining);
       if (limit === null) {
-        // The first answer teaches the limit; the bucket starts full.
+        // The first answer teaches the limit: spend at once what lies beyond the reserve.
         limit = info.limit;
-        tokens = burstOf(limit);
-        refilledAt = now();
+        refilledAt = Math.max(refilledAt, now());
+        tokens = hasRemaining ? info.remaining - reserveOf(limit) : capacityOf(limit);
       } else {
         refill(limit);
         limit = info.limit;
-        tokens = Math.min(tokens, burstOf(limit));
+        // Only ever lower: answers to requests still in flight would count their tokens twice.
+        if (hasRemaining) tokens = Math.min(tokens, info.remaining - reserveOf(limit));
       }
-      // Leave (1 - share) of the limit to whatever else uses the account.
-      if (Number.isFinite(info.remaining))
-        tokens = Math.min(tokens, info.remaining - (1 - share) * limit);
+      tokens = clampTokens(limit, tokens);
+      wake?.();
+    },
+
+    limited(info: RateInfo | null, retryAfterSec: number | null): void {
+      const t = now();
+      if (limit === null && info && Number.isFinite(info.limit) && info.limit > 0)
+        limit = info.limit;
+      // Without Retry-After: the time one token takes to come back at the server's own rate.
+      const waitSec = retryAfterSec ?? (limit ? 60 / limit : UNTAUGHT_GAP_MS / 1000);
+      holdUntil = Math.max(holdUntil, t + waitSec * 1000);
+      // The server promised a token when the wait ends; the bucket resumes from there.
+      tokens = 1;
+      refilledAt = holdUntil;
       wake?.();
     },
   };

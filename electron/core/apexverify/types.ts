@@ -79,7 +79,10 @@ export interface ApexClient {
 /** Paces bulk work to a share of the account's limit, fed by X-RateLimit-* headers. */
 export interface RateGovernor {
   acquire(signal?: AbortSignal): Promise<void>;
+  /** An answer that was not a 429, with its X-RateLimit-* headers. */
   observe(info: RateInfo): void;
+  /** A 429: nothing is sent until its Retry-After (seconds; null when absent) has passed. */
+  limited(info: RateInfo | null, retryAfterSec: number | null): void;
   readonly ratePerSec: number | null;
   readonly burst: number | null;
 }

@@ -191,6 +191,7 @@ describe('rate headers', () => {
         acquired++;
       },
       observe: (info) => seen.push(info),
+      limited: (info) => void (info && seen.push(info)),
       ratePerSec: null,
       burst: null,
     };

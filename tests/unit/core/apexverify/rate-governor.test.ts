@@ -81,40 +81,40 @@ describe('before the limit is known', () => {
 });
 
 describe('after observing the limit', () => {
-  it('rate = share*L/60 and burst = ten seconds of it', () => {
+  it("rate = share*L/60 and the bucket is the share of the server's, share*L", () => {
     const { gov } = setup(0.5);
     gov.observe(info(180, 180));
     expect(gov.ratePerSec).toBeCloseTo(1.5);
-    expect(gov.burst).toBe(15);
+    expect(gov.burst).toBe(90);
     const small = createRateGovernor({ share: 0.1, now: () => 0, sleep: async () => {} });
     small.observe(info(10, 10));
     expect(small.burst).toBe(1);
   });
 
-  it('serves a full burst at once, then paces at the rate', async () => {
+  it('spends at once what the bucket holds beyond the reserve, then paces at the rate', async () => {
     const { time, gov, granted, take } = setup(0.5);
-    gov.observe(info(180, 180));
-    for (let i = 0; i < 20; i++) void take(i);
+    gov.observe(info(180, 180)); // 180 - (1 - 0.5) * 180 = 90 at once
+    for (let i = 0; i < 95; i++) void take(i);
     await time.advance(0);
-    expect(granted).toHaveLength(15);
+    expect(granted).toHaveLength(90);
     await time.advance(10_000);
-    expect(granted).toHaveLength(20);
-    const paced = granted.slice(15).map((g) => g.at);
+    expect(granted).toHaveLength(95);
+    const paced = granted.slice(90).map((g) => g.at);
     paced.forEach((at, k) => expect(Math.abs(at - ((k + 1) * 1000) / 1.5)).toBeLessThanOrEqual(3));
     // One sleep per grant: the pump waits, it does not spin.
     expect(time.sleeps.length).toBeLessThanOrEqual(5);
   });
 
-  it('refills continuously but never beyond the burst', async () => {
+  it('refills continuously but never beyond its share of the bucket', async () => {
     const { time, gov, granted, take } = setup(0.5);
     gov.observe(info(180, 180));
-    for (let i = 0; i < 15; i++) void take(i);
-    await time.advance(60_000);
-    for (let i = 15; i < 31; i++) void take(i);
+    for (let i = 0; i < 90; i++) void take(i);
+    await time.advance(600_000);
+    for (let i = 90; i < 181; i++) void take(i);
     await time.advance(0);
-    expect(granted).toHaveLength(30);
+    expect(granted).toHaveLength(180);
     await time.advance(667);
-    expect(granted).toHaveLength(31);
+    expect(granted).toHaveLength(181);
   });
 
   it('caps tokens by remaining - (1 - share) * L, leaving the rest to other traffic', async () => {
@@ -156,10 +156,66 @@ describe('after observing the limit', () => {
   it('share 1 keeps nothing back', async () => {
     const { time, gov, granted, take } = setup(1);
     gov.observe(info(60, 5));
-    expect(gov.burst).toBe(10);
+    expect(gov.burst).toBe(60);
     for (let i = 0; i < 6; i++) void take(i);
     await time.advance(0);
     expect(granted).toHaveLength(5);
+  });
+});
+
+describe('debt and 429s', () => {
+  it('never goes more than one bucket into debt', async () => {
+    const { time, gov, granted, take } = setup(0.25);
+    gov.observe(info(100, 100)); // bucket 25, reserve 75
+    gov.observe(info(100, 0)); // 0 - 75 = -75, held at -25: 26 tokens at 25/60 per second
+    void take(1);
+    await time.advance(62_000);
+    expect(granted).toHaveLength(0);
+    await time.advance(1000);
+    expect(granted).toHaveLength(1);
+    expect(granted[0]?.at).toBe(Math.ceil((26 / (25 / 60)) * 1000));
+  });
+
+  it('a 429 costs its Retry-After and no more: its remaining 0 is not a debt', async () => {
+    const { time, gov, granted, take } = setup(0.5);
+    gov.observe(info(180, 180));
+    for (let i = 0; i < 90; i++) void take(i);
+    await time.advance(0);
+    expect(granted).toHaveLength(90);
+    gov.limited(info(180, 0), 1);
+    void take(90);
+    void take(91);
+    await time.advance(999);
+    expect(granted).toHaveLength(90);
+    await time.advance(1);
+    expect(granted).toHaveLength(91);
+    expect(granted[90]?.at).toBe(1000);
+    // Then the plain pace again, not a minute of debt.
+    await time.advance(667);
+    expect(granted).toHaveLength(92);
+  });
+
+  it('a 429 without Retry-After waits for one token at the server rate', async () => {
+    const { time, gov, granted, take } = setup(0.5);
+    gov.observe(info(60, 31)); // one token beyond the reserve of 30
+    await take(0);
+    gov.limited(info(60, 0), null);
+    void take(1);
+    await time.advance(999);
+    expect(granted).toHaveLength(1);
+    await time.advance(1);
+    expect(granted).toHaveLength(2);
+  });
+
+  it('an answer after a 429 re-teaches the bucket', async () => {
+    const { time, gov, granted, take } = setup(0.5);
+    gov.observe(info(180, 180));
+    gov.limited(info(180, 0), 2);
+    await time.advance(2000);
+    gov.observe(info(180, 95)); // 95 - 90 = 5 tokens now, at most
+    for (let i = 0; i < 6; i++) void take(i);
+    await time.advance(0);
+    expect(granted.length).toBeLessThanOrEqual(5);
   });
 });
 
