@@ -28,7 +28,8 @@ export HOME="$root/home"
 export XDG_DATA_HOME="$root/xdg/data" XDG_CONFIG_HOME="$root/xdg/config"
 export XDG_CACHE_HOME="$root/xdg/cache" XDG_RUNTIME_DIR="$root/xdg/runtime"
 export APEXKEYS_TEST_KEYRING=1
-unset DISPLAY WAYLAND_DISPLAY
+# A demo that opens an Electron window keeps the display (scripts/start.sh sets this).
+[ "${APEXKEYS_KEEP_DISPLAY:-}" = 1 ] || unset DISPLAY WAYLAND_DISPLAY
 
 # The keyring password is a throwaway too: the keyring lives and dies with $root.
 # dbus-daemon warns that it may not raise its fd limit in a container; that line is noise.

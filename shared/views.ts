@@ -64,6 +64,8 @@ export const appStatusSchema = z.object({
   storeError: errorInfoSchema.nullable(),
   clipboardClearSec: z.number(),
   transport: z.enum(['electron', 'preview']),
+  /** A demo on a throwaway keychain and data folder, deleted when the app quits. */
+  demo: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

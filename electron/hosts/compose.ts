@@ -15,7 +15,8 @@ export interface ComposeInput {
   /** The host's clipboard guard (the system clipboard in Electron, memory in the preview). */
   clipboard: ClipboardGuard;
   openExternal: AppContext['openExternal'];
-  config: Pick<HostConfig, 'dataDir' | 'keychainService' | 'http' | 'sandbox'>;
+  config: Pick<HostConfig, 'dataDir' | 'keychainService' | 'http' | 'sandbox'> &
+    Partial<Pick<HostConfig, 'demo'>>;
   /** Default process.platform. */
   platform?: NodeJS.Platform;
 }
@@ -54,6 +55,7 @@ export async function composeHost(input: ComposeInput): Promise<ComposedHost> {
     openExternal: input.openExternal,
     transport: input.transport,
     platform: input.platform ?? process.platform,
+    demo: config.demo ?? false,
   });
   return {
     handlers,

@@ -31,6 +31,11 @@ export interface HostConfig {
   };
   /** APEXKEYS_DEBUG=1: print the stack of an unexpected error. */
   debug: boolean;
+  /**
+   * APEXKEYS_DEMO=1: npm start set up a throwaway keychain and data folder (no Secret Service
+   * could be reached at all); the window says so on every screen.
+   */
+  demo: boolean;
 }
 
 export interface ConfigVariable {
@@ -97,6 +102,12 @@ export const CONFIG_VARIABLES = [
     values: '`0` or `1` (default `0`)',
     description: "`1`: the CLI prints an unexpected error's stack trace",
   },
+  {
+    name: 'APEXKEYS_DEMO',
+    values: '`0` or `1` (default `0`)',
+    description:
+      '`1`: set by `npm start` for a demo on a throwaway keychain and data folder; the window shows a demo banner',
+  },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name'];
@@ -142,6 +153,7 @@ const schema = z.object({
   APEXKEYS_PREVIEW_PORT: wholeNumber('APEXKEYS_PREVIEW_PORT', 0, 65535),
   APEXKEYS_PREVIEW_RENDERER_DIR: path,
   APEXKEYS_DEBUG: oneOf('APEXKEYS_DEBUG', ['0', '1']),
+  APEXKEYS_DEMO: oneOf('APEXKEYS_DEMO', ['0', '1']),
 } satisfies Record<ConfigVariableName, z.ZodType>);
 
 /** A value's text for the message, cut short: these are names and numbers, never secrets. */
@@ -189,5 +201,6 @@ export function parseHostConfig(env: NodeJS.ProcessEnv): HostConfig {
         : {}),
     },
     debug: e.APEXKEYS_DEBUG === '1',
+    demo: e.APEXKEYS_DEMO === '1',
   };
 }

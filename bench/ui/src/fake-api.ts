@@ -45,11 +45,12 @@ export function fakeApi(keys: () => KeyView[]): ApexKeysApi {
         storeError: null,
         clipboardClearSec: 30,
         transport: 'preview',
+        demo: false,
       }),
     checkConnection: () => ok({ online: true, reason: null, checkedAt: new Date().toISOString() }),
     listAccounts: () => ok(accounts),
     listKeys: () => ok(keys()),
-    keyAudit: () => ok([]),
+    keyAudit: () => ok({ events: [] }),
     listRotations: () => ok([]),
   };
 }

@@ -8,5 +8,7 @@ export interface AppContext {
   /** Opens an allow-listed https URL in the OS browser; false when it may not or could not. */
   openExternal(url: string): Promise<boolean>;
   transport: 'electron' | 'preview';
+  /** Running as a demo on a throwaway keychain and data folder (the window says so). */
+  demo?: boolean;
   platform: NodeJS.Platform;
 }

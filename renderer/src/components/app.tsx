@@ -1,13 +1,24 @@
 // What the window shows first: loading, a stop screen (keychain, store, host), or the app.
-import { useState, type ComponentType } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState } from '../state/context.ts';
+import { DemoBanner } from './demo-banner.tsx';
 import { KeychainScreen } from './keychain-screen.tsx';
 import type { KeyTableProps } from './key-table.tsx';
 import { MainWindow } from './main-window.tsx';
 import { ProblemScreen } from './problem-screen.tsx';
 
 export function App({ Table }: { Table?: ComponentType<KeyTableProps> }) {
+  const screen = <Screen {...(Table ? { Table } : {})} />;
+  return (
+    <>
+      <DemoBanner />
+      {screen}
+    </>
+  );
+}
+
+function Screen({ Table }: { Table?: ComponentType<KeyTableProps> }): ReactNode {
   const { phase, status, hostError, boot } = useAppState(
     useShallow((s) => ({ phase: s.phase, status: s.status, hostError: s.hostError, boot: s.boot })),
   );

@@ -47,6 +47,7 @@ describe('the window states', () => {
         storeError: null,
         clipboardClearSec: 30,
         transport: 'electron',
+        demo: false,
       }),
     });
     render(<AppRoot store={createAppState(api)} api={api} />);
@@ -70,6 +71,7 @@ describe('the window states', () => {
         storeError: { code: 'STORE_CORRUPT', message: 'The store file is damaged.' },
         clipboardClearSec: 30,
         transport: 'electron',
+        demo: false,
       }),
     });
     render(<AppRoot store={createAppState(api)} api={api} />);

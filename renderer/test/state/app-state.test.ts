@@ -40,6 +40,7 @@ describe('the store', () => {
         storeError: null,
         clipboardClearSec: 30,
         transport: 'electron',
+        demo: false,
       }),
     });
     const store = createAppState(api);
