@@ -91,6 +91,7 @@ export function createHandlers(ctx: AppContext): Handlers {
         storeError: store.error,
         clipboardClearSec: (store.data?.settings ?? DEFAULT_SETTINGS).clipboardClearSec,
         transport: ctx.transport,
+        demo: ctx.demo ?? false,
       };
     },
     checkConnection: () => checkConnection(deps),
