@@ -56,6 +56,11 @@ test('npm start without a D-Bus session runs a labelled demo that generates and 
   await page.goto(url);
   await expect(page.getByRole('complementary', { name: 'Demo' })).toContainText(DEMO_NOTICE);
   await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
+  await page.screenshot({
+    path: join(REPO_ROOT, 'test-results/screenshots/demo-start.png'),
+    animations: 'disabled',
+    caret: 'hide',
+  });
   await page.getByRole('button', { name: 'New key' }).click();
   const dialog = page.getByRole('dialog', { name: 'New key' });
   await dialog.getByRole('textbox', { name: 'Label' }).fill('demo-key');
