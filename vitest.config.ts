@@ -9,8 +9,13 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
+          // electron-store imports `electron` at load: inlined, it gets the tests' fake instead.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Builds out/cli once per run and measures its start (the CLI suites' timeouts scale
+          // with it: tests/helpers/cli.ts).
+          globalSetup: ['tests/helpers/cli-global-setup.ts'],
           // The secret scan reads what every other suite left behind, so it runs last, alone.
           sequence: { groupOrder: 0 },
         },

@@ -1,7 +1,50 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from the repository (tsx compiles on the fly), so
-// `npx apexkeys` works on a fresh clone with no build step.
-import { register } from 'tsx/esm/api';
+// The apexkeys command: runs the built CLI (out/cli, made by scripts/build-cli.mjs). In a fresh
+// clone `npm ci` builds it (the prepare script); where it is missing, or, in a checkout, older
+// than the sources, it is built first, so `npx apexkeys` always runs what the tree holds. An
+// installed package has no sources and only runs the bundle.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../electron/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'out/cli/main.js');
+const builder = join(root, 'scripts/build-cli.mjs');
+
+/** The newest modification time under a folder (the sources the bundle is made from). */
+function newest(dir) {
+  let latest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    latest = Math.max(latest, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+function stale() {
+  if (!existsSync(entry)) return true;
+  // Only a checkout has the builder and the sources; an installed package is never rebuilt.
+  if (!existsSync(builder)) return false;
+  const built = statSync(entry).mtimeMs;
+  return (
+    [join(root, 'electron'), join(root, 'shared')].some((d) => newest(d) > built) ||
+    statSync(join(root, 'package.json')).mtimeMs > built
+  );
+}
+
+if (stale()) {
+  if (!existsSync(builder)) {
+    process.stderr.write(`apexkeys: ${entry} is missing; reinstall the package.\n`);
+    process.exit(1);
+  }
+  // The build's own messages go to stderr, so a command's stdout stays what it prints.
+  const r = spawnSync(process.execPath, [builder, '--quiet'], {
+    stdio: ['ignore', 2, 2],
+  });
+  if (r.status !== 0) {
+    process.stderr.write('apexkeys: building the CLI failed (see above); nothing was run.\n');
+    process.exit(1);
+  }
+}
+await import(pathToFileURL(entry).href);

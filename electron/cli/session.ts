@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { CoreDeps } from '../core/deps.ts';
 import type { Store } from '../core/store/types.ts';
-import { wireCore } from '../core/wire.ts';
 import { parseHostConfig, type HostConfig } from '../hosts/config.ts';
 import { warn } from './io.ts';
 
@@ -55,6 +54,9 @@ export function createSession(env: NodeJS.ProcessEnv): CliSession {
     async openCore(cmd) {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const c = hostConfig();
+      // Imported here, not at the top: help, --version and the sandbox never load the store,
+      // the keychain or the HTTP client.
+      const { wireCore } = await import('../core/wire.ts');
       const deps = await wireCore({
         actor: 'cli',
         dataDir: g.dataDir ?? c.dataDir,

@@ -5,11 +5,25 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { inject, vi } from 'vitest';
 import { REPO_ROOT } from './repo-root.ts';
 import { makeTempDir } from './tmp.ts';
 
-/** The CLI's entry, as `npx apexkeys` runs it; for tests that spawn it their own way. */
-export const CLI_BIN = join(REPO_ROOT, 'bin/apexkeys.mjs');
+/**
+ * The built CLI (out/cli, built once per run by cli-global-setup.ts), as an installed apexkeys
+ * runs it; for tests that spawn it their own way.
+ */
+export const CLI_BIN = join(REPO_ROOT, 'out/cli/main.js');
+
+// Timeouts scale with how long the built CLI takes to start on this machine right now (measured
+// in the global setup), with generous floors: a busy machine makes every process slower, and a
+// fixed 60 s failed there. A command gets 200 starts, a test 1000 (a test runs many commands).
+const startMs = inject('cliStartMs') ?? 300;
+/** How long one CLI command may run before the helper kills it. */
+export const CLI_COMMAND_BUDGET_MS = Math.max(60_000, Math.round(200 * startMs));
+/** The timeout of a test (and hook) in a file that runs the CLI. */
+export const CLI_TEST_BUDGET_MS = Math.max(120_000, Math.round(1000 * startMs));
+vi.setConfig({ testTimeout: CLI_TEST_BUDGET_MS, hookTimeout: CLI_TEST_BUDGET_MS });
 
 export interface CliResult {
   code: number;
@@ -54,7 +68,7 @@ export function runCli(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? CLI_COMMAND_BUDGET_MS);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -1,13 +1,25 @@
-// apexkeys account: the ApexVerify accounts the app calls the API for.
+// apexkeys account: the ApexVerify accounts the app calls the API for. Each action lives in its
+// own module, imported only when that command runs (see lazy-action.ts).
 import type { Command } from 'commander';
+import { lazyAction } from '../../lazy-action.ts';
 import type { CliSession } from '../../session.ts';
-import { registerAccountAdd } from './add.ts';
-import { registerAccountList } from './list.ts';
 
 export function registerAccount(program: Command, session: CliSession): void {
   const account = program
     .command('account')
     .description('ApexVerify accounts: the key the app calls the API with');
-  registerAccountAdd(account, session);
-  registerAccountList(account, session);
+  account
+    .command('add')
+    .description(
+      'add an account; its API key is read from stdin; prints the mode (api or dashboard)',
+    )
+    .requiredOption('--name <name>', 'a short name, e.g. acme-prod')
+    .requiredOption('--base-url <url>', 'API base URL, e.g. https://api.apexverify.com')
+    .option('--dashboard-url <url>', 'dashboard URL for dashboard-mode steps')
+    .action(lazyAction(session, async () => (await import('./add.ts')).accountAdd));
+  account
+    .command('list')
+    .description('list accounts')
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./list.ts')).accountList));
 }

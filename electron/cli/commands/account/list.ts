@@ -4,29 +4,27 @@ import { listAccounts } from '../../../core/accounts.ts';
 import { printJson, printTable } from '../../io.ts';
 import type { CliSession } from '../../session.ts';
 
-export function registerAccountList(account: Command, session: CliSession): void {
-  account
-    .command('list')
-    .description('list accounts')
-    .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const accounts = await listAccounts(core);
-      if (opts.json) {
-        printJson(
-          accounts.map((a) => ({
-            name: a.name,
-            baseUrl: a.baseUrl,
-            mode: a.mode,
-            dashboardUrl: a.dashboardUrl,
-            lastSyncAt: a.lastSyncAt,
-          })),
-        );
-        return;
-      }
-      printTable(
-        ['NAME', 'MODE', 'BASE URL'],
-        accounts.map((a) => [a.name, a.mode, a.baseUrl]),
-      );
-    });
+export async function accountList(
+  session: CliSession,
+  opts: { json?: boolean },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const accounts = await listAccounts(core);
+  if (opts.json) {
+    printJson(
+      accounts.map((a) => ({
+        name: a.name,
+        baseUrl: a.baseUrl,
+        mode: a.mode,
+        dashboardUrl: a.dashboardUrl,
+        lastSyncAt: a.lastSyncAt,
+      })),
+    );
+    return;
+  }
+  printTable(
+    ['NAME', 'MODE', 'BASE URL'],
+    accounts.map((a) => [a.name, a.mode, a.baseUrl]),
+  );
 }

@@ -5,34 +5,27 @@ import { importKey } from '../../../core/keys.ts';
 import { keyJson } from '../../format.ts';
 import { info, printJson, readSecret } from '../../io.ts';
 import type { CliSession } from '../../session.ts';
-import { metaOf, withMeta, type MetaOpts } from './meta-options.ts';
+import { metaOf, type MetaOpts } from './meta-options.ts';
 
-export function registerKeyImport(key: Command, session: CliSession): void {
-  withMeta(
-    key
-      .command('import')
-      .description('store a key the dashboard showed; the secret is read from stdin'),
-  )
-    .option('--no-verify', 'store without checking the key against the server (offline)')
-    .option('--json', 'print the record as JSON')
-    .action(async (o: MetaOpts & { verify: boolean }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const secret = await readSecret('the API key');
-      const view = await importKey(core, { ...metaOf(o), secret, verify: o.verify }).catch(
-        (e: unknown) => {
-          // Offline is a normal state for this app: say how to store the key anyway.
-          if (isAppError(e) && (e.code === 'NETWORK' || e.code === 'TIMEOUT'))
-            throw new AppError(
-              e.code,
-              `${e.message} To store the key without checking it, add --no-verify.`,
-            );
-          throw e;
-        },
-      );
-      if (o.json) printJson(keyJson(view));
-      else
-        info(
-          `Stored "${view.label}" (${view.hint}, fingerprint ${view.fingerprint}) in the keychain.`,
+export async function keyImport(
+  session: CliSession,
+  o: MetaOpts & { verify: boolean },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const secret = await readSecret('the API key');
+  const view = await importKey(core, { ...metaOf(o), secret, verify: o.verify }).catch(
+    (e: unknown) => {
+      // Offline is a normal state for this app: say how to store the key anyway.
+      if (isAppError(e) && (e.code === 'NETWORK' || e.code === 'TIMEOUT'))
+        throw new AppError(
+          e.code,
+          `${e.message} To store the key without checking it, add --no-verify.`,
         );
-    });
+      throw e;
+    },
+  );
+  if (o.json) printJson(keyJson(view));
+  else
+    info(`Stored "${view.label}" (${view.hint}, fingerprint ${view.fingerprint}) in the keychain.`);
 }

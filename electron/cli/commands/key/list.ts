@@ -3,44 +3,30 @@ import type { Command } from 'commander';
 import { listKeys } from '../../../core/keys.ts';
 import { keyJson, shortDate } from '../../format.ts';
 import { printJson, printTable } from '../../io.ts';
-import { accountOption } from '../../key-ref.ts';
 import type { CliSession } from '../../session.ts';
 
-export function registerKeyList(key: Command, session: CliSession): void {
-  key
-    .command('list')
-    .description('list live keys')
-    .addOption(accountOption())
-    .option('--all', 'include revoked keys')
-    .option('--json', 'print JSON')
-    .action(async (o: { account?: string; all?: boolean; json?: boolean }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const keys = await listKeys(core, {
-        ...(o.account ? { account: o.account } : {}),
-        includeRevoked: o.all === true,
-      });
-      if (o.json) return printJson(keys.map(keyJson));
-      printTable(
-        [
-          'LABEL',
-          'ENV',
-          'STATUS',
-          'ACCOUNT',
-          'CREATED',
-          'LAST USED',
-          'ROTATION DUE',
-          'FINGERPRINT',
-        ],
-        keys.map((k) => [
-          k.label,
-          k.environment,
-          k.status,
-          k.account,
-          shortDate(k.createdAt),
-          shortDate(k.lastUsedAt),
-          shortDate(k.rotationDueAt),
-          k.fingerprint,
-        ]),
-      );
-    });
+export async function keyList(
+  session: CliSession,
+  o: { account?: string; all?: boolean; json?: boolean },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const keys = await listKeys(core, {
+    ...(o.account ? { account: o.account } : {}),
+    includeRevoked: o.all === true,
+  });
+  if (o.json) return printJson(keys.map(keyJson));
+  printTable(
+    ['LABEL', 'ENV', 'STATUS', 'ACCOUNT', 'CREATED', 'LAST USED', 'ROTATION DUE', 'FINGERPRINT'],
+    keys.map((k) => [
+      k.label,
+      k.environment,
+      k.status,
+      k.account,
+      shortDate(k.createdAt),
+      shortDate(k.lastUsedAt),
+      shortDate(k.rotationDueAt),
+      k.fingerprint,
+    ]),
+  );
 }

@@ -2,30 +2,25 @@
 import type { Command } from 'commander';
 import { revokeKey } from '../../../core/key-lifecycle.ts';
 import { info, warn } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
+import { refOf } from '../../key-ref.ts';
 import type { CliSession } from '../../session.ts';
 
-export function registerKeyRevoke(key: Command, session: CliSession): void {
-  key
-    .command('revoke')
-    .description(
-      'revoke a key (immediate and irreversible), prove it answers 401, delete its secret',
-    )
-    .argument('<label>')
-    .requiredOption('--confirm <label>', 'the label again, typed exactly')
-    .addOption(accountOption())
-    .action(async (label: string, o: { confirm: string; account?: string }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const r = await revokeKey(core, refOf(label, o.account), o.confirm);
-      if (r.secretRemoved)
-        info(
-          `Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}; its secret was removed from the keychain.`,
-        );
-      else {
-        info(`Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}.`);
-        warn(
-          'the keychain refused to delete its (now useless) secret; unlock the keychain and remove it, or leave it.',
-        );
-      }
-    });
+export async function keyRevoke(
+  session: CliSession,
+  label: string,
+  o: { confirm: string; account?: string },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const r = await revokeKey(core, refOf(label, o.account), o.confirm);
+  if (r.secretRemoved)
+    info(
+      `Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}; its secret was removed from the keychain.`,
+    );
+  else {
+    info(`Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}.`);
+    warn(
+      'the keychain refused to delete its (now useless) secret; unlock the keychain and remove it, or leave it.',
+    );
+  }
 }

@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { updateKeyMeta, type MetaPatch } from '../../../core/keys.ts';
 import { keyJson } from '../../format.ts';
 import { info, printJson } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
-import { parseWholeNumber } from '../../parse.ts';
+import { refOf } from '../../key-ref.ts';
 import type { CliSession } from '../../session.ts';
 
-interface UpdateOpts {
+export interface UpdateOpts {
   account?: string;
   env?: string;
   service?: string;
@@ -30,30 +29,16 @@ function patchOf(o: UpdateOpts): MetaPatch {
   };
 }
 
-export function registerKeyUpdate(key: Command, session: CliSession): void {
-  key
-    .command('update')
-    .description(
-      "change a key's local metadata (environment, service, owner, notes, rotation period)",
-    )
-    .argument('<label>')
-    .addOption(accountOption())
-    .option('--env <environment>', 'new environment')
-    .option('--service <name>', 'the service that uses the key')
-    .option('--owner <name>', 'who owns the key')
-    .option('--notes <text>', 'free notes')
-    .option(
-      '--rotation-days <days|default>',
-      'rotation period in days, or "default" for the environment\'s',
-      (v) => (v === 'default' ? ('default' as const) : parseWholeNumber(1, 3650)(v)),
-    )
-    .option('--json', 'print the record as JSON')
-    .action(async (label: string, o: UpdateOpts, cmd: Command) => {
-      const patch = patchOf(o);
-      if (Object.keys(patch).length === 0)
-        cmd.error('error: nothing to change; see --help', { exitCode: 2 });
-      const view = await updateKeyMeta(await session.openCore(cmd), refOf(label, o.account), patch);
-      if (o.json) printJson(keyJson(view));
-      else info(`Updated "${view.label}".`);
-    });
+export async function keyUpdate(
+  session: CliSession,
+  label: string,
+  o: UpdateOpts,
+  cmd: Command,
+): Promise<void> {
+  const patch = patchOf(o);
+  if (Object.keys(patch).length === 0)
+    cmd.error('error: nothing to change; see --help', { exitCode: 2 });
+  const view = await updateKeyMeta(await session.openCore(cmd), refOf(label, o.account), patch);
+  if (o.json) printJson(keyJson(view));
+  else info(`Updated "${view.label}".`);
 }

@@ -4,11 +4,10 @@ import type { Command } from 'commander';
 import { verifyAll, verifyKey } from '../../../core/key-verify.ts';
 import { verifyJson, verifyLine } from '../../format.ts';
 import { info, printJson } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
-import { parseShare, parseWholeNumber } from '../../parse.ts';
+import { refOf } from '../../key-ref.ts';
 import type { CliCore, CliSession } from '../../session.ts';
 
-interface VerifyOpts {
+export interface VerifyOpts {
   account?: string;
   all?: boolean;
   rateShare?: number;
@@ -50,25 +49,15 @@ async function verifyEvery(session: CliSession, core: CliCore, o: VerifyOpts) {
   }
 }
 
-export function registerKeyVerify(key: Command, session: CliSession): void {
-  key
-    .command('verify')
-    .description('check a key (or every live key with --all) against the credits endpoint')
-    .argument('[label]', 'the key to verify')
-    .addOption(accountOption())
-    .option('--all', "verify every live key, paced to a share of each account's rate limit")
-    .option(
-      '--rate-share <fraction>',
-      'share of the rate limit --all may use (default: setting, 0.5)',
-      parseShare,
-    )
-    .option('--concurrency <n>', 'parallel checks for --all', parseWholeNumber(1, 32))
-    .option('--json', 'print JSON')
-    .action(async (label: string | undefined, o: VerifyOpts, cmd: Command) => {
-      if (Boolean(o.all) === (label !== undefined))
-        cmd.error('error: give a LABEL or --all', { exitCode: 2 });
-      const core = await session.openCore(cmd);
-      if (label !== undefined) await verifyOne(session, core, label, o);
-      else await verifyEvery(session, core, o);
-    });
+export async function keyVerify(
+  session: CliSession,
+  label: string | undefined,
+  o: VerifyOpts,
+  cmd: Command,
+): Promise<void> {
+  if (Boolean(o.all) === (label !== undefined))
+    cmd.error('error: give a LABEL or --all', { exitCode: 2 });
+  const core = await session.openCore(cmd);
+  if (label !== undefined) await verifyOne(session, core, label, o);
+  else await verifyEvery(session, core, o);
 }

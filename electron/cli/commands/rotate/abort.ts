@@ -1,48 +1,44 @@
 // apexkeys rotate abort: end the run before revocation began, revoking the new key (the default
 // where the API can) or keeping it; once the new key was deployed, the choice must be explicit.
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { AppError } from '../../../../shared/errors.ts';
 import { describeStep } from '../../../../shared/rotation.ts';
 import { abortRotation, getRotation } from '../../../core/rotation/index.ts';
 import { info, warn } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
+import { refOf } from '../../key-ref.ts';
 import { noticeText } from '../../rotate-format.ts';
 import type { CliSession } from '../../session.ts';
 import { settleAt } from './settle.ts';
 
-interface AbortOpts {
+export interface AbortOpts {
   account?: string;
   revokeNew?: boolean;
   keepNew?: boolean;
 }
 
-export function registerRotateAbort(rotate: Command, session: CliSession): void {
-  rotate
-    .command('abort')
-    .description('abort before revocation began: revoke the new key (default) or keep it')
-    .argument('<label>')
-    .addOption(accountOption())
-    .addOption(new Option('--revoke-new', 'revoke the new key').conflicts('keepNew'))
-    .addOption(new Option('--keep-new', 'keep the new key as a key of its own'))
-    .action(async (label: string, o: AbortOpts, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const ref = refOf(label, o.account);
-      const now = await getRotation(core, ref);
-      // A deployed new key may already carry traffic: revoking it is a choice to make, not a default.
-      if (now?.open && !o.revokeNew && !o.keepNew && now.evidence.deploy)
-        throw new AppError(
-          'REFUSED',
-          `Refused at ${describeStep(now.step)} of rotation ${now.runId}: the new key was deployed and may carry traffic; choose --revoke-new or --keep-new.`,
-        );
-      const viaApi = now?.mode === 'api' && (now.newKey === null || now.newKey.remoteId !== null);
-      const choice = o.keepNew ? 'keep-new' : viaApi ? 'revoke-new' : 'dashboard';
-      const v = await abortRotation(core, ref, { choice });
-      const kept = v.evidence.abort?.keptLabel;
-      if (choice === 'revoke-new') info('Aborted; the new key was revoked.');
-      else if (kept) info(`Aborted; the new key is kept as "${kept}".`);
-      else info('Aborted.');
-      const note = noticeText(v);
-      if (note) warn(note);
-      settleAt(session, v, 'aborted', label);
-    });
+export async function rotateAbort(
+  session: CliSession,
+  label: string,
+  o: AbortOpts,
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const ref = refOf(label, o.account);
+  const now = await getRotation(core, ref);
+  // A deployed new key may already carry traffic: revoking it is a choice to make, not a default.
+  if (now?.open && !o.revokeNew && !o.keepNew && now.evidence.deploy)
+    throw new AppError(
+      'REFUSED',
+      `Refused at ${describeStep(now.step)} of rotation ${now.runId}: the new key was deployed and may carry traffic; choose --revoke-new or --keep-new.`,
+    );
+  const viaApi = now?.mode === 'api' && (now.newKey === null || now.newKey.remoteId !== null);
+  const choice = o.keepNew ? 'keep-new' : viaApi ? 'revoke-new' : 'dashboard';
+  const v = await abortRotation(core, ref, { choice });
+  const kept = v.evidence.abort?.keptLabel;
+  if (choice === 'revoke-new') info('Aborted; the new key was revoked.');
+  else if (kept) info(`Aborted; the new key is kept as "${kept}".`);
+  else info('Aborted.');
+  const note = noticeText(v);
+  if (note) warn(note);
+  settleAt(session, v, 'aborted', label);
 }

@@ -3,29 +3,26 @@
 import type { Command } from 'commander';
 import { confirmDeployed } from '../../../core/rotation/index.ts';
 import { info, warn } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
+import { refOf } from '../../key-ref.ts';
 import type { CliSession } from '../../session.ts';
 import { settleAt } from './settle.ts';
 
-export function registerRotateDeployed(rotate: Command, session: CliSession): void {
-  rotate
-    .command('deployed')
-    .description("confirm the new key is deployed; --env-file replaces the old key's value first")
-    .argument('<label>')
-    .addOption(accountOption())
-    .option('--env-file <path...>', '.env files where the old key is replaced by the new one')
-    .action(async (label: string, o: { account?: string; envFile?: string[] }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const v = await confirmDeployed(core, refOf(label, o.account), {
-        envFiles: o.envFile ?? [],
-      });
-      for (const f of v.evidence.deploy?.envFiles ?? []) {
-        if (f.changed)
-          info(`Updated ${f.path} (${f.variables.join(', ')}); previous file kept as ${f.backup}.`);
-        else info(`${f.path} does not hold the old key; left untouched.`);
-        if (f.gitTracked)
-          warn(`${f.path} is tracked by git: the key will be committed unless you untrack it.`);
-      }
-      settleAt(session, v, 'verify', label);
-    });
+export async function rotateDeployed(
+  session: CliSession,
+  label: string,
+  o: { account?: string; envFile?: string[] },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const v = await confirmDeployed(core, refOf(label, o.account), {
+    envFiles: o.envFile ?? [],
+  });
+  for (const f of v.evidence.deploy?.envFiles ?? []) {
+    if (f.changed)
+      info(`Updated ${f.path} (${f.variables.join(', ')}); previous file kept as ${f.backup}.`);
+    else info(`${f.path} does not hold the old key; left untouched.`);
+    if (f.gitTracked)
+      warn(`${f.path} is tracked by git: the key will be committed unless you untrack it.`);
+  }
+  settleAt(session, v, 'verify', label);
 }

@@ -1,23 +1,59 @@
 // apexkeys rotate: the four-step rotation over the core's state machine. A refusal is an
 // AppError (REFUSED) whose one line names the step; a step that ran but could not be confirmed
 // (a failed check, a recently used old key, a revocation still awaited) exits 1 with its reason.
-import type { Command } from 'commander';
+// Each action lives in its own module, imported only when that command runs (lazy-action.ts).
+import { type Command, Option } from 'commander';
+import { accountOption } from '../../key-ref.ts';
+import { lazyAction } from '../../lazy-action.ts';
 import type { CliSession } from '../../session.ts';
-import { registerRotateAbort } from './abort.ts';
-import { registerRotateDeployed } from './deployed.ts';
-import { registerRotateFinish } from './finish.ts';
-import { registerRotateStart } from './start.ts';
-import { registerRotateStatus } from './status.ts';
-import { registerRotateVerify } from './verify.ts';
 
 export function registerRotate(program: Command, session: CliSession): void {
   const rotate = program
     .command('rotate')
     .description('rotate a key in four confirmed steps: generate, deploy, verify, revoke');
-  registerRotateStart(rotate, session);
-  registerRotateStatus(rotate, session);
-  registerRotateDeployed(rotate, session);
-  registerRotateVerify(rotate, session);
-  registerRotateFinish(rotate, session);
-  registerRotateAbort(rotate, session);
+  rotate
+    .command('start')
+    .description(
+      'start (or resume) a rotation; API mode generates, dashboard mode reads the new key on stdin',
+    )
+    .argument('<label>', 'the key to rotate')
+    .addOption(accountOption())
+    .action(lazyAction(session, async () => (await import('./start.ts')).rotateStart));
+  rotate
+    .command('status')
+    .description('the step, both keys (no secrets) and the evidence so far')
+    .argument('<label>')
+    .addOption(accountOption())
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./status.ts')).rotateStatus));
+  rotate
+    .command('deployed')
+    .description("confirm the new key is deployed; --env-file replaces the old key's value first")
+    .argument('<label>')
+    .addOption(accountOption())
+    .option('--env-file <path...>', '.env files where the old key is replaced by the new one')
+    .action(lazyAction(session, async () => (await import('./deployed.ts')).rotateDeployed));
+  rotate
+    .command('verify')
+    .description('verify the new key (200) and confirm the step; API mode shows both last uses')
+    .argument('<label>')
+    .addOption(accountOption())
+    .option('--json', 'print JSON')
+    .option('--accept-recent-use', 'the second confirmation when the old key was used recently')
+    .action(lazyAction(session, async () => (await import('./verify.ts')).rotateVerify));
+  rotate
+    .command('finish')
+    .description('revoke the old key (immediate and irreversible) and prove it answers 401')
+    .argument('<label>')
+    .requiredOption('--confirm <label>', "the old key's label, typed exactly")
+    .addOption(accountOption())
+    .action(lazyAction(session, async () => (await import('./finish.ts')).rotateFinish));
+  rotate
+    .command('abort')
+    .description('abort before revocation began: revoke the new key (default) or keep it')
+    .argument('<label>')
+    .addOption(accountOption())
+    .addOption(new Option('--revoke-new', 'revoke the new key').conflicts('keepNew'))
+    .addOption(new Option('--keep-new', 'keep the new key as a key of its own'))
+    .action(lazyAction(session, async () => (await import('./abort.ts')).rotateAbort));
 }

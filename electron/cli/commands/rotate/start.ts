@@ -3,29 +3,25 @@
 import type { Command } from 'commander';
 import { pastedKeyNeeded, startRotation } from '../../../core/rotation/index.ts';
 import { info, readSecret } from '../../io.ts';
-import { accountOption, refOf } from '../../key-ref.ts';
+import { refOf } from '../../key-ref.ts';
 import type { CliSession } from '../../session.ts';
 import { settleAt } from './settle.ts';
 
-export function registerRotateStart(rotate: Command, session: CliSession): void {
-  rotate
-    .command('start')
-    .description(
-      'start (or resume) a rotation; API mode generates, dashboard mode reads the new key on stdin',
-    )
-    .argument('<label>', 'the key to rotate')
-    .addOption(accountOption())
-    .action(async (label: string, o: { account?: string }, cmd: Command) => {
-      const core = await session.openCore(cmd);
-      const ref = refOf(label, o.account);
-      const pasted = (await pastedKeyNeeded(core, ref))
-        ? await readSecret('the new key the dashboard showed')
-        : '';
-      const v = await startRotation(core, ref, pasted ? { newSecret: pasted } : {});
-      if (v.newKey)
-        info(
-          `Rotation ${v.runId}: the new key "${v.newKey.label}" (${v.newKey.hint}, fingerprint ${v.newKey.fingerprint}) is in the keychain, status ${v.newKey.status}.`,
-        );
-      settleAt(session, v, 'deploy', label);
-    });
+export async function rotateStart(
+  session: CliSession,
+  label: string,
+  o: { account?: string },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const ref = refOf(label, o.account);
+  const pasted = (await pastedKeyNeeded(core, ref))
+    ? await readSecret('the new key the dashboard showed')
+    : '';
+  const v = await startRotation(core, ref, pasted ? { newSecret: pasted } : {});
+  if (v.newKey)
+    info(
+      `Rotation ${v.runId}: the new key "${v.newKey.label}" (${v.newKey.hint}, fingerprint ${v.newKey.fingerprint}) is in the keychain, status ${v.newKey.status}.`,
+    );
+  settleAt(session, v, 'deploy', label);
 }

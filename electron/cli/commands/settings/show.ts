@@ -4,20 +4,18 @@ import { getSettings } from '../../../core/settings.ts';
 import { printJson } from '../../io.ts';
 import type { CliSession } from '../../session.ts';
 
-export function registerSettingsShow(settings: Command, session: CliSession): void {
-  settings
-    .command('show', { isDefault: true })
-    .description('print the settings')
-    .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }, cmd: Command) => {
-      const s = await getSettings(await session.openCore(cmd));
-      if (o.json) return printJson(s);
-      const periods =
-        Object.entries(s.rotationDays)
-          .map(([env, d]) => `${env}=${d}`)
-          .join(', ') || 'none';
-      process.stdout.write(
-        `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\nrotation recent-use warning: ${s.recentUseWindowMin} min\n`,
-      );
-    });
+export async function settingsShow(
+  session: CliSession,
+  o: { json?: boolean },
+  cmd: Command,
+): Promise<void> {
+  const s = await getSettings(await session.openCore(cmd));
+  if (o.json) return printJson(s);
+  const periods =
+    Object.entries(s.rotationDays)
+      .map(([env, d]) => `${env}=${d}`)
+      .join(', ') || 'none';
+  process.stdout.write(
+    `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\nrotation recent-use warning: ${s.recentUseWindowMin} min\n`,
+  );
 }
