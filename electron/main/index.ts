@@ -14,6 +14,7 @@ import { DOCS_URL, installMenu, pressShortcut } from './menu.ts';
 import { registerAppScheme, serveApp } from './protocol.ts';
 import { createOpenExternal, hardenContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { openWindowStore, type WindowStore } from './window-store.ts';
 import { createWindowRegistry } from './window-registry.ts';
 
 // Bundled to out/main/index.js; the renderer and the preload are built beside it.
@@ -28,6 +29,7 @@ let quitting = false;
 // Set once IPC is registered: a window made earlier (an early 'activate') would find no handlers.
 let started = false;
 let mainWindow: BrowserWindow | null = null;
+let windowStore: WindowStore | null = null;
 
 // Parsed once, synchronously; a bad APEXKEYS_* value stops the start through fail(), by name.
 const config = readConfig();
@@ -77,9 +79,9 @@ function boot(config: HostConfig): void {
 }
 
 function showMainWindow(): void {
-  if (!started) return;
+  if (!started || !windowStore) return;
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preload: PRELOAD, registry, devTools });
+    mainWindow = createMainWindow({ preload: PRELOAD, registry, devTools, store: windowStore });
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -89,6 +91,8 @@ function showMainWindow(): void {
 async function start(config: HostConfig): Promise<void> {
   hardenSession(session.defaultSession);
   serveApp(session.defaultSession, RENDERER_DIR);
+  // The window's place and preferences, beside the core's store in the user-data folder.
+  windowStore = openWindowStore(config.dataDir, (notice) => console.warn(notice));
   const host = await composeHost({
     transport: 'electron',
     clipboard: createAppClipboard(),

@@ -32,6 +32,12 @@ class FakeBrowserWindow extends FakeEmitter {
   readonly restore = vi.fn();
   readonly isMinimized = vi.fn(() => false);
   readonly isDestroyed = vi.fn(() => false);
+  readonly maximize = vi.fn();
+  readonly isMaximized = vi.fn(() => false);
+  readonly getNormalBounds = vi.fn(() => {
+    const { x, y, width, height } = this.options as Record<string, number>;
+    return { x, y, width, height };
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
     this.webContents = Object.assign(new FakeEmitter(), { id: FakeBrowserWindow.nextId++ });
@@ -39,11 +45,15 @@ class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
+const DEFAULT_DISPLAY = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+
 function createFakeElectron() {
   const handled = new Map<string, Listener>();
   const handleCalls: string[] = [];
   const exposed: Array<{ key: string; api: unknown }> = [];
   const clipboardText = { value: '' };
+  const displays: Array<{ id: number; workArea: Record<'x' | 'y' | 'width' | 'height', number> }> =
+    [DEFAULT_DISPLAY];
   const selection = {
     // Linux PRIMARY: the app must never touch it, so every use fails the test loudly.
     readText: vi.fn(async () => {
@@ -63,6 +73,8 @@ function createFakeElectron() {
         handled.set(channel, fn);
       }),
       removeHandler: vi.fn((channel: string) => void handled.delete(channel)),
+      // electron-store listens for its renderer helper's data request (never used here).
+      on: vi.fn(),
     },
     ipcRenderer: {
       invoke: vi.fn(async (_channel: string, _input?: unknown): Promise<unknown> => ({
@@ -88,6 +100,7 @@ function createFakeElectron() {
       setAboutPanelOptions: vi.fn(),
       showAboutPanel: vi.fn(),
       getVersion: () => '0.0.0-test',
+      getPath: vi.fn((_name: string) => ''),
       isPackaged: true,
       enableSandbox: vi.fn(),
       setName: vi.fn(),
@@ -107,12 +120,20 @@ function createFakeElectron() {
       setApplicationMenu: vi.fn(),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    // One 1920x1080 display unless a test sets `state.displays` (work areas in DIP).
+    screen: {
+      getAllDisplays: vi.fn(() => displays),
+      getPrimaryDisplay: vi.fn(() => displays[0] ?? DEFAULT_DISPLAY),
+      getDisplayMatching: vi.fn(() => displays[0] ?? DEFAULT_DISPLAY),
+    },
     // Test state, not part of Electron's API.
-    state: { handled, handleCalls, exposed, clipboardText },
+    state: { handled, handleCalls, exposed, clipboardText, displays },
   };
 }
 
-export const electronFake = createFakeElectron();
+const fake = createFakeElectron();
+// `import electron from 'electron'` (electron-store does) reads the default export.
+export const electronFake = Object.assign(fake, { default: fake });
 export type ElectronFake = typeof electronFake;
 
 /** A webContents as security.ts sees it: events plus a window-open handler slot. */
@@ -158,4 +179,5 @@ export function resetElectronFake(e: ElectronFake = electronFake): void {
   e.state.handleCalls.length = 0;
   e.state.exposed.length = 0;
   e.state.clipboardText.value = '';
+  e.state.displays.splice(0, Infinity, DEFAULT_DISPLAY);
 }

@@ -1,22 +1,26 @@
-// Electron fuses (SECURITY.md item 19), as electron-builder reads them from its own config, and
-// as they end up in a packaged binary: the app is packaged for Linux (`dir` target) around a stub
-// "Electron" that carries only a fuse wire, and the wire is read back after electron-builder
-// flipped it. The package's layout is checked on the way: only the built app in app.asar,
-// keytar's native module unpacked next to it.
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// Electron fuses (SECURITY.md item 19) and the installers' configuration, as electron-builder
+// reads them from its own config, and as they end up in a packaged build: the app is packed for
+// Linux (`dir` target) around a stub "Electron" that carries only a fuse wire, by the same code
+// as `npm run dist:check` (scripts/dist-check.mjs), and every check of that script must pass:
+// fuses flipped, only the built app and its production dependencies in app.asar, keytar's
+// native module and the CLI unpacked, icons in every size, the version of package.json.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  APP_EXECUTABLE,
+  pack,
+  packageProblems,
+  stageProject,
+  stubElectron,
+} from '../../../../scripts/dist-check.mjs';
 import { makeTempDir } from '../../../helpers/tmp.ts';
 import { REPO_ROOT } from '../../../helpers/repo-root.ts';
 
 const ROOT = REPO_ROOT;
-const run = promisify(execFile);
 
 // SECURITY.md's table.
 const FUSES = {
@@ -29,93 +33,81 @@ const FUSES = {
   onlyLoadAppFromAsar: true,
 };
 
+type Targets = Array<{ target: string; arch: string[] }>;
+const load = () => getConfig(ROOT, 'electron-builder.yml', null);
+
 describe('electron-builder config', () => {
   it('is valid for electron-builder and sets the fuse table', async () => {
-    const config = await getConfig(ROOT, 'electron-builder.yml', null);
+    const config = await load();
     await validateConfiguration(config, new DebugLogger(false));
     expect(config.electronFuses).toEqual(FUSES);
   });
 
-  it('packages only the built app, unpacks keytar, and targets all three systems', async () => {
-    const config = await getConfig(ROOT, 'electron-builder.yml', null);
+  it('packs an allow-list with the CLI bundle, and unpacks keytar and the CLI', async () => {
+    const config = await load();
     expect(config.appId).toMatch(/^com\.apexverify\./);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('node_modules/@github/keytar/**');
+    // validateConfiguration (above) rewrites `files` into [{ filter }] in the shared object.
+    const raw = config.files as Array<string | { filter: string[] }>;
+    const files = raw.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    expect(files).toEqual(
+      expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/cli/**']),
+    );
+    // Nothing but out/ and package.json is let in: every other pattern is an exclusion.
+    const admitted = files.filter((f) => !f.startsWith('!'));
+    expect(admitted.filter((f) => !/^out\/[a-z]+\/\*\*$/.test(f))).toEqual(['package.json']);
+    expect(config.asarUnpack).toEqual(['node_modules/@github/keytar/**', 'out/cli/**']);
     expect(config.extraMetadata).toEqual({ main: 'out/main/index.js' });
-    expect(config.mac?.target).toBeDefined();
-    expect(config.win?.target).toBeDefined();
-    expect(config.linux?.target).toBeDefined();
+  });
+
+  it('builds dmg and zip for both Mac architectures, hardened, notarized from the environment', async () => {
+    const { mac } = await load();
+    expect(mac?.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ] satisfies Targets);
+    expect(mac?.hardenedRuntime).toBe(true);
+    expect(mac?.notarize).toBe(true);
+    expect(mac?.entitlements).toBe('resources/entitlements.mac.plist');
+    expect(mac?.icon).toBe('out/icons/icon.icns');
+    // No identity or credential is ever written into the config: they come from the environment.
+    expect(JSON.stringify(await load())).not.toMatch(/"(identity|certificatePassword|cscLink)"/);
+  });
+
+  it('builds a per-user NSIS installer for x64 and arm64, never asking for elevation', async () => {
+    const { win, nsis } = await load();
+    expect(win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }] satisfies Targets);
+    expect(win?.icon).toBe('out/icons/icon.ico');
+    expect(nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
+  });
+
+  it('builds AppImage, deb and rpm with a desktop entry and libsecret as a dependency', async () => {
+    const { linux, deb, rpm } = await load();
+    expect(linux?.target).toEqual(['AppImage', 'deb', 'rpm']);
+    expect(linux?.category).toBe('Utility');
+    expect(linux?.icon).toBe('out/icons/png');
+    expect(linux?.desktop?.entry).toMatchObject({
+      Comment: expect.stringMatching(/keychain/),
+      Keywords: expect.stringMatching(/^([a-z]+;)+$/),
+    });
+    expect(deb?.depends).toContain('libsecret-1-0');
+    // `depends` replaces electron-builder's defaults: Electron's own libraries must stay listed.
+    expect(deb?.depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3']));
+    expect(rpm?.depends).toEqual(expect.arrayContaining(['libsecret', 'gtk3', 'nss']));
   });
 });
-
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-// Electron's own defaults, in FuseV1Options order: '1' on, '0' off.
-const DEFAULT_WIRE = '10110001';
-
-/** A copy of the project that electron-builder can package: config, manifest, a private build. */
-async function stagedProject(dir: string): Promise<string> {
-  const project = join(dir, 'project');
-  mkdirSync(project);
-  for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml'])
-    cpSync(join(ROOT, f), join(project, f));
-  cpSync(join(ROOT, 'resources'), join(project, 'resources'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
-  // Built here, not into the shared out/, which the preview host and other suites use.
-  await run(
-    join(ROOT, 'node_modules/.bin/electron-vite'),
-    ['build', '--outDir', join(project, 'out'), '-l', 'error'],
-    { cwd: ROOT },
-  );
-  return project;
-}
-
-function stubElectron(dir: string): string {
-  const dist = join(dir, 'electron-dist');
-  mkdirSync(dist);
-  const wire = Buffer.from(DEFAULT_WIRE, 'ascii');
-  const body = [
-    Buffer.from('#!/bin/sh\n# '),
-    Buffer.from(SENTINEL),
-    Buffer.from([1, wire.length]),
-    wire,
-  ];
-  writeFileSync(join(dist, 'electron'), Buffer.concat(body), { mode: 0o755 });
-  writeFileSync(join(dist, 'version'), 'v45.5.0');
-  return dist;
-}
 
 describe.skipIf(process.platform !== 'linux')('a packaged build (Linux dir target)', () => {
   let dir = '';
   // 40 MB of packaged app, and a link to node_modules: gone before the secret scan walks the tree.
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('has the fuses flipped and only the built app inside', async () => {
+  it('passes every dist:check check, with the fuses flipped in the binary', async () => {
     dir = makeTempDir('package');
-    const project = await stagedProject(dir);
-    const dist = stubElectron(dir);
-    const output = join(dir, 'release');
-    const script = join(dir, 'pack.mjs');
-    writeFileSync(
-      script,
-      `import { build, Platform } from ${JSON.stringify(join(ROOT, 'node_modules/electron-builder/out/index.js'))};\n` +
-        `await build({ projectDir: ${JSON.stringify(project)}, targets: Platform.LINUX.createTarget('dir'), publish: 'never',\n` +
-        `  config: { electronDist: ${JSON.stringify(dist)}, directories: { output: ${JSON.stringify(output)} } } });\n`,
-    );
-    // Nothing here needs the network; a dead proxy makes sure nothing reaches it.
-    const proxy = 'http://127.0.0.1:9';
-    await run(process.execPath, [script], {
-      cwd: project,
-      env: {
-        ...process.env,
-        HTTPS_PROXY: proxy,
-        HTTP_PROXY: proxy,
-        https_proxy: proxy,
-        http_proxy: proxy,
-      },
-    });
+    const project = await stageProject(dir);
+    const appDir = await pack(project, stubElectron(dir), join(dir, 'release'));
 
-    const appDir = join(output, 'linux-unpacked');
-    const wire = await getCurrentFuseWire(join(appDir, 'apexverify-key-manager'));
+    const wire = await getCurrentFuseWire(join(appDir, APP_EXECUTABLE));
     const ON = 49;
     const OFF = 48;
     expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
@@ -126,32 +118,6 @@ describe.skipIf(process.platform !== 'linux')('a packaged build (Linux dir targe
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);
 
-    const asar = join(appDir, 'resources', 'app.asar');
-    const files = listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    const own = files.filter((f) => !f.startsWith('/node_modules'));
-    expect(own).toEqual(
-      expect.arrayContaining([
-        '/out/main/index.js',
-        '/out/preload/index.cjs',
-        '/out/renderer/index.html',
-      ]),
-    );
-    expect(own.filter((f) => !/^\/(out(\/|$)|package\.json$)/.test(f))).toEqual([]);
-    expect(own.some((f) => f.endsWith('.map'))).toBe(false);
-    // What main loads at run time is there; the CLI's tsx, esbuild and commander are not.
-    const modules = new Set(files.map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]));
-    for (const needed of ['zod', 'proper-lockfile', '@github/keytar'])
-      expect(modules.has(needed), needed).toBe(true);
-    for (const dropped of ['tsx', 'esbuild', 'commander', 'react', 'vite'])
-      expect(modules.has(dropped), dropped).toBe(false);
-    const manifest = JSON.parse(extractFile(asar, 'package.json').toString()) as { main: string };
-    expect(manifest.main).toBe('out/main/index.js');
-    const keytar = join(
-      appDir,
-      'resources',
-      'app.asar.unpacked',
-      'node_modules/@github/keytar/prebuilds/linux-x64/keytar.node',
-    );
-    expect(existsSync(keytar)).toBe(true);
+    expect(await packageProblems(appDir, project)).toEqual([]);
   }, 180_000);
 });

@@ -1,0 +1,164 @@
+// The window's remembered state and preferences, and where to put the window at start: pure
+// logic, no Electron, so every display arrangement can be tested. What is kept is parsed with
+// zod on the way in, because the file is the user's to edit (or to break). It never holds a
+// secret: bounds, a display id, and the list's environment/status filter and sort, never the
+// free-text filter (a pasted key could be sitting in it).
+import { z } from 'zod';
+import { keyStatusSchema } from '../../shared/schemas.ts';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A display as Electron's screen module describes it, reduced to what placement needs. */
+export interface DisplayArea {
+  id: number;
+  workArea: Rect;
+}
+
+export interface WindowSize {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+}
+
+const rectSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+
+export const windowStateSchema = z.object({
+  bounds: rectSchema,
+  maximized: z.boolean(),
+  /** The display the window was on, to come back to it when it is still attached. */
+  displayId: z.number().int().nullable(),
+});
+export type WindowState = z.infer<typeof windowStateSchema>;
+
+// The renderer's list columns and status filters (renderer/src/lib/key-list.ts), restated here
+// because main may not import the renderer; the zod enums keep anything else out of the file.
+const SORT_COLUMNS = [
+  'label',
+  'environment',
+  'status',
+  'createdAt',
+  'lastUsedAt',
+  'rotationDueAt',
+] as const;
+const STATUS_FILTERS = ['live', 'all', 'due', ...keyStatusSchema.options] as const;
+
+export const windowPrefsSchema = z
+  .object({
+    environmentFilter: z.string().max(64),
+    statusFilter: z.enum(STATUS_FILTERS),
+    sort: z
+      .object({
+        column: z.enum(SORT_COLUMNS),
+        direction: z.enum(['ascending', 'descending']),
+      })
+      .strict(),
+  })
+  .strict();
+export type WindowPrefs = z.infer<typeof windowPrefsSchema>;
+
+/** The renderer's first-run view: every environment, live keys, by label. */
+export const DEFAULT_PREFS: WindowPrefs = {
+  environmentFilter: '',
+  statusFilter: 'live',
+  sort: { column: 'label', direction: 'ascending' },
+};
+
+/** What was saved, or null when nothing usable was (missing, or edited into something else). */
+export function parseWindowState(raw: unknown): WindowState | null {
+  const parsed = windowStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Saved preferences over the defaults; a field that does not parse falls back on its own. */
+export function parseWindowPrefs(raw: unknown): WindowPrefs {
+  const whole = windowPrefsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const shape = windowPrefsSchema.shape;
+  const pick = <K extends keyof WindowPrefs>(key: K): WindowPrefs[K] => {
+    const field = shape[key].safeParse(fields[key]);
+    return field.success ? (field.data as WindowPrefs[K]) : DEFAULT_PREFS[key];
+  };
+  return {
+    environmentFilter: pick('environmentFilter'),
+    statusFilter: pick('statusFilter'),
+    sort: pick('sort'),
+  };
+}
+
+/** At least this much of the window must be on a display to count as on it (a grabbable strip). */
+const MIN_VISIBLE = 64;
+
+function overlap(a: Rect, b: Rect): { width: number; height: number } {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return { width: Math.max(0, width), height: Math.max(0, height) };
+}
+
+const clamp = (n: number, low: number, high: number) => Math.min(Math.max(n, low), high);
+
+/** A size that fits the work area (the minimum gives way to a smaller display). */
+function fitSize(want: Rect | WindowSize, area: Rect, size: WindowSize) {
+  const width = clamp(want.width, Math.min(size.minWidth, area.width), area.width);
+  const height = clamp(want.height, Math.min(size.minHeight, area.height), area.height);
+  return { width, height };
+}
+
+function centred(want: Rect | WindowSize, area: Rect, size: WindowSize): Rect {
+  const { width, height } = fitSize(want, area, size);
+  return {
+    x: area.x + Math.floor((area.width - width) / 2),
+    y: area.y + Math.floor((area.height - height) / 2),
+    width,
+    height,
+  };
+}
+
+/**
+ * Where the window opens. The saved bounds are kept when the window is still on a display (then
+ * moved and shrunk just enough to fit that display's work area); a window off every display
+ * (a monitor unplugged, a resolution changed) opens centred on the display it was on if that is
+ * still attached, else on the primary one, at its saved size if that fits. Nothing saved: the
+ * default size, centred on the primary display.
+ */
+export function placeWindow(
+  saved: WindowState | null,
+  displays: readonly DisplayArea[],
+  primary: DisplayArea,
+  size: WindowSize,
+): { bounds: Rect; maximized: boolean } {
+  if (!saved) return { bounds: centred(size, primary.workArea, size), maximized: false };
+  const { bounds } = saved;
+  let best: { display: DisplayArea; area: number } | null = null;
+  for (const display of displays) {
+    const o = overlap(bounds, display.workArea);
+    if (o.width < MIN_VISIBLE || o.height < MIN_VISIBLE) continue;
+    if (!best || o.width * o.height > best.area) best = { display, area: o.width * o.height };
+  }
+  if (!best) {
+    const home = displays.find((d) => d.id === saved.displayId) ?? primary;
+    return { bounds: centred(bounds, home.workArea, size), maximized: saved.maximized };
+  }
+  const area = best.display.workArea;
+  const { width, height } = fitSize(bounds, area, size);
+  return {
+    bounds: {
+      x: clamp(bounds.x, area.x, area.x + area.width - width),
+      y: clamp(bounds.y, area.y, area.y + area.height - height),
+      width,
+      height,
+    },
+    maximized: saved.maximized,
+  };
+}
