@@ -19,6 +19,50 @@ export function labelProblem(label: string): string | null {
   return null;
 }
 
+/**
+ * The app's own rule for a label it stores (new keys, renames): the API's rule, and no leading
+ * "-", since a label is typed as a command argument and "-x" or "--help" would read as an option.
+ * The API itself (and so the sandbox) may accept such labels; the app refuses them.
+ */
+export function keyLabelProblem(label: string): string | null {
+  const p = labelProblem(label);
+  if (p) return p;
+  if (label.startsWith('-'))
+    return `The label starts with "-", which the CLI would read as an option; choose one starting with a letter or digit. (A key stored earlier with such a label stays usable after "--": apexkeys key get -- ${label})`;
+  return null;
+}
+
+// C0 controls, DEL and C1 controls: they move the cursor, clear the screen or retitle the
+// terminal when printed, and have no place in a name or a path.
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_LINES_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * One rule for every free-text field (service, owner, notes): a length limit and no control
+ * characters. Notes alone may hold line breaks and tabs, since a multi-line note is useful and
+ * both are printed safely; nothing else may.
+ */
+export function freeTextProblem(
+  field: string,
+  value: string,
+  opts: { max: number; multiline?: boolean },
+): string | null {
+  const bad = opts.multiline ? CONTROL_EXCEPT_LINES_RE : CONTROL_RE;
+  if (value.length > opts.max || bad.test(value))
+    return `The ${field} must be at most ${opts.max} characters with no control characters${opts.multiline ? ' (line breaks and tabs are fine)' : ''}.`;
+  return null;
+}
+
+/** A file path the user gives (a .env file): not empty, no control characters. */
+export function pathProblem(path: string, what = 'the .env file'): string | null {
+  if (path.trim() === '') return `Give a path for ${what}; the one given is empty.`;
+  if (CONTROL_RE.test(path))
+    return `The path of ${what} contains a control character (a line break, tab or escape); give a plain path.`;
+  return null;
+}
+
 export const SECRET_RULE = 'An API key is 16 to 256 printable ASCII characters with no whitespace.';
 
 /** Never echoes the secret back: the reason describes it only by length. */
@@ -36,9 +80,13 @@ export const ENVIRONMENT_RULE =
   'An environment is one word: letters, digits, "-" or "_", up to 32 characters.';
 
 export function environmentProblem(env: string): string | null {
-  return /^[A-Za-z0-9_-]{1,32}$/.test(env)
-    ? null
-    : `Bad environment "${env.slice(0, 40)}". ${ENVIRONMENT_RULE}`;
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(env))
+    return `Bad environment "${env.slice(0, 40)}". ${ENVIRONMENT_RULE}`;
+  // The one name a JSON object cannot keep as its own key (it sets the prototype instead), so a
+  // rotation period for it would be lost without a word. Other names ("constructor",
+  // "toString") are looked up as own keys only and are fine.
+  if (env === '__proto__') return `The environment name "__proto__" is reserved; choose another.`;
+  return null;
 }
 
 export const ACCOUNT_NAME_RULE =

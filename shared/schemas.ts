@@ -76,6 +76,26 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export { rotationRunSchema, type RotationRun } from './rotation.ts';
 
+/**
+ * A `key generate` under way, written before the server is asked for the key: it reserves the
+ * label and the keychain id, so a process killed between the server's answer and the record's
+ * write leaves a trace the next generate for the account settles (adopts the key, or revokes
+ * it). Holds the metadata the record will carry; never the secret.
+ */
+export const generateIntentSchema = z.object({
+  keyId: z.string(),
+  accountId: z.string(),
+  label: z.string(),
+  environment: z.string(),
+  service: z.string(),
+  owner: z.string(),
+  notes: z.string(),
+  rotationPeriodDays: z.number().int().positive().nullable(),
+  pid: z.number().int(),
+  startedAt: z.string(),
+});
+export type GenerateIntent = z.infer<typeof generateIntentSchema>;
+
 export const STORE_VERSION = 1;
 
 export const storeDataSchema = z.object({
@@ -84,6 +104,8 @@ export const storeDataSchema = z.object({
   keys: z.array(keyRecordSchema),
   settings: settingsSchema,
   rotations: z.array(rotationRunSchema),
+  /** Stores written before generate recorded its intent lack it, hence the default. */
+  generating: z.array(generateIntentSchema).default([]),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
@@ -94,6 +116,7 @@ export function emptyStoreData(): StoreData {
     keys: [],
     settings: structuredClone(DEFAULT_SETTINGS),
     rotations: [],
+    generating: [],
   };
 }
 

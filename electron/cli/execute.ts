@@ -2,6 +2,7 @@
 // failed (one line on stderr, with the CLI's next step); 2 bad usage or malformed input.
 import { CommanderError } from 'commander';
 import { AppError } from '../../shared/errors.ts';
+import { printError } from './io.ts';
 import { errorLine } from './next-step.ts';
 import { buildProgram } from './program.ts';
 import { createSession, type CliSession } from './session.ts';
@@ -38,7 +39,7 @@ async function run(argv: string[], session: CliSession): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof AppError) {
-      process.stderr.write(`apexkeys: ${errorLine(e)}\n`);
+      printError(errorLine(e));
       return e.code === 'BAD_INPUT' ? 2 : 1;
     }
     // An unexpected error's text might hold anything: say only that it happened.

@@ -4,16 +4,59 @@ import { AppError } from '../../shared/errors.ts';
 
 const MAX_STDIN = 64 * 1024;
 
+// C0 controls (but the line break and tab), DEL and C1 controls: printed raw, they clear the screen,
+// move the cursor or retitle the terminal. A label, an account name, a path or a command name
+// typed by the user (or read from a file) may hold them, and messages echo those.
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+const hex = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/**
+ * Text made safe to print: every control character but the line break and tab shown as \xHH. Every
+ * line the CLI prints goes through here, except the secret `key get` prints (never altered).
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROL, hex);
+}
+
+/** One table cell or one-line value: line breaks are escaped too, so a row stays one line. */
+export function oneLineSafe(text: string): string {
+  return text.replace(ANY_CONTROL, hex);
+}
+
 export function warn(message: string): void {
-  process.stderr.write(`apexkeys: warning: ${message}\n`);
+  process.stderr.write(`apexkeys: warning: ${terminalSafe(message)}\n`);
 }
 
 export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${terminalSafe(message)}\n`);
 }
 
+/** The one line a failed command prints on stderr. */
+export function printError(message: string): void {
+  process.stderr.write(`apexkeys: ${terminalSafe(message)}\n`);
+}
+
+/** A line of data on stdout (never the secret: `key get` writes that itself). */
+export function printLine(text: string): void {
+  process.stdout.write(`${terminalSafe(text)}\n`);
+}
+
+/** commander's own messages ("unknown option '…'") echo arguments too. */
+export const commanderOutput = {
+  outputError: (text: string, write: (s: string) => void) => write(terminalSafe(text)),
+};
+
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  // JSON.stringify escapes C0 controls but leaves DEL and C1 raw; \u escapes keep it valid JSON.
+  const json = JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  process.stdout.write(`${json}\n`);
 }
 
 async function readHidden(prompt: string): Promise<string> {
@@ -69,7 +112,8 @@ export async function readSecret(what: string): Promise<string> {
 }
 
 /** A compact, aligned table for humans; --json is for scripts. */
-export function printTable(headers: string[], rows: string[][]): void {
+export function printTable(headers: string[], rawRows: string[][]): void {
+  const rows = rawRows.map((r) => r.map(oneLineSafe));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

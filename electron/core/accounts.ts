@@ -5,6 +5,7 @@ import { accountNameProblem, normaliseBaseUrl, secretProblem } from '../../share
 import type { Account, StoreData } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
+import { recordEvent } from './audit.ts';
 
 export const DEFAULT_DASHBOARD_URL = 'https://app.apexverify.com';
 
@@ -102,7 +103,7 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
     if (!saved) await deps.vault.delete(accountVaultId(account.id)).catch(() => false);
     throw e;
   }
-  await deps.audit.append({
+  await recordEvent(deps, {
     action: 'account-added',
     keyId: null,
     accountId: account.id,

@@ -1,11 +1,13 @@
 // The audit trail: append-only JSON lines, one per action, with the key's fingerprint and never
 // its secret. One write() per event on an O_APPEND descriptor, so the app and the CLI can append
-// at the same time without interleaving lines.
-import { open, readFile, mkdir } from 'node:fs/promises';
+// at the same time without interleaving lines. The file is never opened through a symbolic link.
+import { constants as fsConstants } from 'node:fs';
+import { open, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { auditEventSchema, type AuditEvent } from '../../shared/schemas.ts';
 import type { Clock } from './clock.ts';
+import type { Store } from './store/types.ts';
 
 export const AUDIT_FILE = 'audit.jsonl';
 
@@ -30,14 +32,27 @@ export interface Audit {
   read(filter?: AuditFilter): Promise<AuditTrail>;
 }
 
+const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0;
+
+const failure = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'it is a symbolic link, which the app does not follow';
+  if (code === 'EISDIR') return 'a folder is in its place';
+  return code ?? 'I/O error';
+};
+
 /**
  * One write per event; a file that does not end in a newline (a crash tore its last line) gets
  * one first, in the same write, so the torn line cannot swallow this event.
  */
 async function appendLine(path: string, line: string): Promise<void> {
-  const fh = await open(path, 'a+', 0o600);
+  // 'a+' without following a link (a link would send the events to its target).
+  const flags = fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_RDWR | NO_FOLLOW;
+  const fh = await open(path, flags, 0o600);
   try {
-    const { size } = await fh.stat();
+    const { size, mode } = await fh.stat();
+    // A file made looser by hand since the store opened (which tightens it and says so).
+    if ((mode & 0o077) !== 0) await fh.chmod(0o600);
     let prefix = '';
     if (size > 0) {
       const last = Buffer.alloc(1);
@@ -70,7 +85,7 @@ export function createAudit(opts: {
       } catch (e) {
         throw new AppError(
           'STORE_IO',
-          `Could not append to the audit trail at ${path} (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`,
+          `Could not append to the audit trail at ${path} (${failure(e)}).`,
         );
       }
     },
@@ -80,11 +95,19 @@ export function createAudit(opts: {
     async read(filter = {}) {
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        const fh = await open(path, fsConstants.O_RDONLY | NO_FOLLOW);
+        try {
+          text = await fh.readFile('utf8');
+        } finally {
+          await fh.close();
+        }
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT')
           return { events: [], unreadableLines: [] };
-        throw new AppError('STORE_IO', `Could not read the audit trail at ${path}.`);
+        throw new AppError(
+          'STORE_IO',
+          `Could not read the audit trail at ${path} (${failure(e)}).`,
+        );
       }
       const wanted = filter.keyIds ?? (filter.keyId ? [filter.keyId] : null);
       const events: AuditEvent[] = [];
@@ -110,5 +133,29 @@ function parseJson(line: string): unknown {
     return JSON.parse(line) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * How every core action records its event, after its change is made: the change stands (a key
+ * created on the server or a record saved cannot be taken back by a failed log line), so an
+ * append that fails does not turn it into a failure. It becomes a notice instead, which the CLI
+ * prints on stderr and the window shows, so the command reports the truth: done, not audited.
+ */
+export async function recordEvent(
+  deps: { audit: Audit; store: Pick<Store, 'notify'> },
+  event: AuditInput,
+): Promise<void> {
+  try {
+    await deps.audit.append(event);
+  } catch (e) {
+    const why = e instanceof AppError ? e.message : 'Could not append to the audit trail.';
+    const what =
+      event.outcome === 'ok'
+        ? `The action was completed, but its "${event.action}" event`
+        : `The failed "${event.action}" attempt`;
+    deps.store.notify(
+      `${what} could not be recorded in the audit trail: ${why} Fix the file so later actions are recorded.`,
+    );
   }
 }

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { assertEnvTargetAllowed } from './env-target.ts';
 import { writeFileAtomic } from './fs/atomic-write.ts';
 import { errnoCode, errnoText } from './fs/errno.ts';
 import type { EnvWriteResult } from '../../shared/views.ts';
@@ -78,10 +79,16 @@ export function writeAtomic(path: string, text: string, mode: number): void {
 }
 
 /**
- * The file's text and mode, or text null when it does not exist. Refuses directories, symbolic
- * links, other non-regular files and read-only files, so a later write cannot go astray.
+ * The file's text and mode, or text null when it does not exist. Refuses a malformed path, the
+ * app's own files (`protectedDirs`: the data folder), directories, symbolic links, other
+ * non-regular files and read-only files, so a later write cannot go astray. Every .env writer
+ * reads its target through here first.
  */
-export async function readEnvTarget(path: string): Promise<{ text: string | null; mode: number }> {
+export async function readEnvTarget(
+  path: string,
+  protectedDirs: readonly string[],
+): Promise<{ text: string | null; mode: number }> {
+  await assertEnvTargetAllowed(path, protectedDirs);
   try {
     const st = await lstat(path);
     if (st.isDirectory())
@@ -117,11 +124,12 @@ export async function writeEnvFile(
   path: string,
   name: string,
   value: string,
+  protectedDirs: readonly string[],
 ): Promise<EnvWriteResult> {
   const problem = envVarProblem(name);
   if (problem) throw new AppError('BAD_INPUT', problem);
 
-  const { text: existing, mode } = await readEnvTarget(path);
+  const { text: existing, mode } = await readEnvTarget(path, protectedDirs);
   try {
     const parent = await stat(dirname(path));
     if (!parent.isDirectory())

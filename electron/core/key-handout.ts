@@ -1,11 +1,15 @@
 // Handing a key out: reveal (get), write to a .env file, run a command with it. In dashboard
 // mode the server cannot tell when a key was used, so handing it out counts as its last use.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import { AppError } from '../../shared/errors.ts';
+import { pathProblem } from '../../shared/input-rules.ts';
 import type { AuditEvent } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile, type EnvWriteResult } from './env-file.ts';
+import { protectedDirsOf } from './env-target.ts';
 import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
+import { recordEvent } from './audit.ts';
 
 export interface HandOutOptions {
   /** The rotation hands out its pending new key for deployment; nothing else may. */
@@ -43,7 +47,7 @@ export async function handOut<T>(
   try {
     result = await use(secret);
   } catch (e) {
-    await deps.audit.append({
+    await recordEvent(deps, {
       ...event,
       outcome: 'failed',
       detail: { ...detail, error: e instanceof AppError ? e.code : 'INTERNAL' },
@@ -54,7 +58,7 @@ export async function handOut<T>(
     const at = deps.clock.now().toISOString();
     await deps.store.update((d) => mutateKey(d, key.id, (k) => void (k.lastUsedAt = at)));
   }
-  await deps.audit.append({ ...event, outcome: 'ok', detail });
+  await recordEvent(deps, { ...event, outcome: 'ok', detail });
   return result;
 }
 
@@ -74,16 +78,28 @@ export async function writeKeyToEnv(
   file: string,
   varName = DEFAULT_ENV_VAR,
 ): Promise<EnvWriteResult> {
-  const problem = envVarProblem(varName);
+  const problem = envVarProblem(varName) ?? pathProblem(file);
   if (problem) throw new AppError('BAD_INPUT', problem);
   return handOut(deps, ref, 'exported', { file, variable: varName }, (secret) =>
-    writeEnvFile(file, varName, secret),
+    writeEnvFile(file, varName, secret, protectedDirsOf(deps)),
   );
+}
+
+// Variables that decide which program runs and what it loads: replacing one with the key breaks
+// the command (PATH: "Command not found") or makes the loader or shell read the key as a path or
+// as code. Matched case-sensitively, as the loader does.
+const COMMAND_VARS = new Set(['PATH', 'IFS', 'ENV', 'BASH_ENV', 'NODE_OPTIONS']);
+const COMMAND_VAR_PREFIXES = ['LD_', 'DYLD_'];
+
+/** Why `name` cannot carry the key for `run`, or null. */
+export function commandVarProblem(name: string): string | null {
+  if (!COMMAND_VARS.has(name) && !COMMAND_VAR_PREFIXES.some((p) => name.startsWith(p))) return null;
+  return `${name} cannot hold the key: the command needs it to start (it decides what runs or what is loaded). Choose another variable name.`;
 }
 
 /**
  * Runs `command` with the key in its environment, stdio inherited; resolves with its exit code
- * (128 + signal number when it was killed by a signal). The hand-out is recorded once the
+ * (128 + signal number when it was killed by a signal, as a shell reports it). The hand-out is recorded once the
  * command has started.
  */
 export async function runWithKey(
@@ -94,7 +110,7 @@ export async function runWithKey(
   varName = DEFAULT_ENV_VAR,
   opts: HandOutOptions = {},
 ): Promise<number> {
-  const problem = envVarProblem(varName);
+  const problem = envVarProblem(varName) ?? commandVarProblem(varName);
   if (problem) throw new AppError('BAD_INPUT', problem);
   // The exit is watched from the spawn on: a quick command may end before the hand-out is recorded.
   const { child, exited } = await handOut(
@@ -125,7 +141,7 @@ function start(
     const child = spawn(command, args, { stdio: 'inherit', env });
     const exited = new Promise<number>((done) =>
       child.once('exit', (code, signal) =>
-        done(code ?? 128 + (signal ? (osSignals[signal] ?? 0) : 0)),
+        done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)),
       ),
     );
     child.once('spawn', () => resolve({ child, exited }));
@@ -142,10 +158,3 @@ function start(
     });
   });
 }
-
-const osSignals: Partial<Record<NodeJS.Signals, number>> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGKILL: 9,
-  SIGTERM: 15,
-};

@@ -6,8 +6,9 @@ import type { KeyView, RevokeResult } from '../../shared/views.ts';
 import { accountKey } from './accounts.ts';
 import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
-import { mutateKey, resolveKey, toView, type KeyRef } from './key-records.ts';
+import { mutateKey, refuseAccountKey, resolveKey, toView, type KeyRef } from './key-records.ts';
 import { refuseDuringRun } from './rotation/lookup.ts';
+import { recordEvent } from './audit.ts';
 
 function needsApiMode(account: Account, key: KeyRecord, what: string): string {
   if (account.mode !== 'api')
@@ -31,6 +32,7 @@ export async function setKeyEnabled(
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
   refuseDuringRun(data, key, `it cannot be ${enabled ? 'enabled' : 'disabled'} now`);
+  if (!enabled) refuseAccountKey(data, key, 'disabling');
   const remoteId = needsApiMode(account, key, enabled ? 'enable' : 'disable');
   if (key.status === 'revoked') throw new AppError('REFUSED', `"${key.label}" is revoked.`);
   if (key.status === 'pending')
@@ -52,7 +54,7 @@ export async function setKeyEnabled(
       }),
     ),
   );
-  await deps.audit.append({
+  await recordEvent(deps, {
     action: enabled ? 'enabled' : 'disabled',
     keyId: key.id,
     accountId: account.id,
@@ -132,11 +134,7 @@ export async function revokeKey(
       'REFUSED',
       `"${key.label}" is pending a rotation; abort the rotation to discard it.`,
     );
-  if (key.fingerprint === account.keyFingerprint)
-    throw new AppError(
-      'REFUSED',
-      `"${key.label}" is the key this app uses for account "${account.name}"; add the account again with another key before revoking this one.`,
-    );
+  refuseAccountKey(data, key, 'revoking');
   const client = deps.clientFor(account);
   const secret = await deps.vault.get(key.id);
   const auditBase = {
@@ -150,7 +148,7 @@ export async function revokeKey(
     await proveRevoked(deps, client, account, key, secret);
   } catch (e) {
     // A refused or failed revocation is part of the trail too.
-    await deps.audit.append({
+    await recordEvent(deps, {
       ...auditBase,
       outcome: 'failed',
       detail: { error: e instanceof AppError ? e.code : 'INTERNAL' },
@@ -174,7 +172,7 @@ export async function revokeKey(
     () => false,
   );
   await sweepRevokedSecrets(deps);
-  await deps.audit.append({
+  await recordEvent(deps, {
     ...auditBase,
     outcome: 'ok',
     detail: { proof: '401', checkedAt, remoteId: key.remoteId, secretRemoved },

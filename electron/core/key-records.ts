@@ -11,6 +11,27 @@ export type KeyRef = { id: string } | { label: string; account?: string };
 
 export const isLive = (k: KeyRecord): boolean => k.status !== 'revoked';
 
+/**
+ * The account whose own key (the one the app calls the API with) has this fingerprint. Checked
+ * across accounts: the same key may back two accounts on one server.
+ */
+export function accountUsingKey(data: StoreData, fingerprint: string): Account | undefined {
+  return data.accounts.find((a) => a.keyFingerprint === fingerprint);
+}
+
+/**
+ * Refuses `what` (disable, revoke) on a key some account uses to call the API: afterwards every
+ * call of that account, the undo included, would answer 401.
+ */
+export function refuseAccountKey(data: StoreData, key: KeyRecord, what: string): void {
+  const owner = accountUsingKey(data, key.fingerprint);
+  if (owner)
+    throw new AppError(
+      'REFUSED',
+      `"${key.label}" is the key this app uses for account "${owner.name}": ${what} it would lock the account out (every call, the undo included, would answer 401). Add the account again with another key first.`,
+    );
+}
+
 export function resolveKey(data: StoreData, ref: KeyRef): { key: KeyRecord; account: Account } {
   if ('id' in ref) {
     const key = data.keys.find((k) => k.id === ref.id);
@@ -46,7 +67,14 @@ export function resolveKey(data: StoreData, ref: KeyRef): { key: KeyRecord; acco
 }
 
 export function rotationPeriod(key: KeyRecord, settings: Settings): number | null {
-  return key.rotationPeriodDays ?? settings.rotationDays[key.environment] ?? null;
+  // Own properties only: an environment named "toString" or "constructor" has no period unless
+  // one was set for it.
+  const days = settings.rotationDays;
+  return (
+    key.rotationPeriodDays ??
+    (Object.hasOwn(days, key.environment) ? days[key.environment] : undefined) ??
+    null
+  );
 }
 
 // The view's one definition is its schema in shared/views.ts; re-exported for the core's users.

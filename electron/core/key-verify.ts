@@ -9,6 +9,7 @@ import type { CoreDeps } from './deps.ts';
 import { checkKey } from './key-check.ts';
 import { isLive, resolveKey, type KeyRef } from './key-records.ts';
 import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
+import { recordEvent } from './audit.ts';
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
 export type { VerifyResult };
@@ -76,7 +77,7 @@ async function record(
   });
   for (const r of results) {
     const k = fingerprints.get(r.keyId);
-    await deps.audit.append({
+    await recordEvent(deps, {
       action: 'verified',
       keyId: r.keyId,
       accountId: k?.accountId ?? null,

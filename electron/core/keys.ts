@@ -1,21 +1,31 @@
 // Creating, importing, listing and editing key records. The secret goes to the keychain before
 // the record is written, so a record never exists without its secret.
 import { randomUUID } from 'node:crypto';
-import type { ErrorRule } from '../../shared/error-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   environmentProblem,
-  labelProblem,
+  freeTextProblem,
+  keyLabelProblem,
   maskedHint,
   secretProblem,
 } from '../../shared/input-rules.ts';
 import type { Account, KeyRecord, StoreData } from '../../shared/schemas.ts';
-import { accountKey, findAccount } from './accounts.ts';
+import { findAccount } from './accounts.ts';
 import type { RemoteKey } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
 import { proveRemoteId } from './remote-link.ts';
-import { isLive, mutateKey, resolveKey, toView, type KeyRef, type KeyView } from './key-records.ts';
+import {
+  accountUsingKey,
+  isLive,
+  mutateKey,
+  resolveKey,
+  toView,
+  type KeyRef,
+  type KeyView,
+} from './key-records.ts';
+import { recordEvent } from './audit.ts';
+import { intentHolding } from './generate-intent.ts';
 
 export interface KeyMeta {
   label: string;
@@ -26,9 +36,9 @@ export interface KeyMeta {
   rotationPeriodDays?: number | null;
 }
 
-function checkMeta(meta: Partial<KeyMeta>): void {
+export function checkMeta(meta: Partial<KeyMeta>): void {
   if (meta.label !== undefined) {
-    const p = labelProblem(meta.label);
+    const p = keyLabelProblem(meta.label);
     if (p) throw new AppError('BAD_INPUT', p);
   }
   if (meta.environment !== undefined) {
@@ -37,15 +47,14 @@ function checkMeta(meta: Partial<KeyMeta>): void {
   }
   for (const field of ['service', 'owner'] as const) {
     const v = meta[field];
-    // eslint-disable-next-line no-control-regex
-    if (v !== undefined && (v.length > 128 || /[\u0000-\u001f\u007f]/.test(v)))
-      throw new AppError(
-        'BAD_INPUT',
-        `The ${field} must be at most 128 characters with no control characters.`,
-      );
+    const p = v === undefined ? null : freeTextProblem(field, v, { max: 128 });
+    if (p) throw new AppError('BAD_INPUT', p);
   }
-  if (meta.notes !== undefined && meta.notes.length > 4000)
-    throw new AppError('BAD_INPUT', 'Notes are limited to 4000 characters.');
+  const notes =
+    meta.notes === undefined
+      ? null
+      : freeTextProblem('notes', meta.notes, { max: 4000, multiline: true });
+  if (notes) throw new AppError('BAD_INPUT', notes);
   const period = meta.rotationPeriodDays;
   if (
     period !== undefined &&
@@ -58,12 +67,18 @@ function checkMeta(meta: Partial<KeyMeta>): void {
     );
 }
 
-function assertLabelFree(
+/** A live key, or a generate under way (its intent), holds the label within the account. */
+export function assertLabelFree(
   data: StoreData,
   accountId: string,
   label: string,
   exceptId?: string,
 ): void {
+  if (intentHolding(data, accountId, label, exceptId))
+    throw new AppError(
+      'DUPLICATE',
+      `A "key generate" of "${label}" in this account is under way (or was interrupted: the next generate for the account settles it). Choose another label, or run it again.`,
+    );
   if (
     data.keys.some(
       (k) => isLive(k) && k.accountId === accountId && k.label === label && k.id !== exceptId,
@@ -75,15 +90,16 @@ function assertLabelFree(
     );
 }
 
-function newRecord(
+export function newRecord(
   deps: CoreDeps,
   account: Account,
   meta: KeyMeta,
   secret: string,
   remote: RemoteKey | null,
+  id = `key_${randomUUID()}`,
 ): KeyRecord {
   return {
-    id: `key_${randomUUID()}`,
+    id,
     accountId: account.id,
     remoteId: remote?.id ?? null,
     label: meta.label,
@@ -102,12 +118,27 @@ function newRecord(
   };
 }
 
+/** What a caller adds to persistNew: generate's kill point and the removal of its intent. */
+export interface PersistHooks {
+  /** Between the keychain write and the record's. */
+  afterVault?: () => Promise<void>;
+  /** Runs in the update that writes the record. */
+  alsoIn?: (data: StoreData) => void;
+}
+
 /** Keychain first, then the record; if the record cannot be written the secret is removed again. */
-async function persistNew(deps: CoreDeps, record: KeyRecord, secret: string): Promise<KeyView> {
+export async function persistNew(
+  deps: CoreDeps,
+  record: KeyRecord,
+  secret: string,
+  hooks: PersistHooks = {},
+): Promise<KeyView> {
   await deps.vault.set(record.id, secret);
   try {
+    await hooks.afterVault?.();
     return await deps.store.update((data) => {
-      assertLabelFree(data, record.accountId, record.label);
+      assertLabelFree(data, record.accountId, record.label, record.id);
+      hooks.alsoIn?.(data);
       data.keys.push(record);
       return toView(data, record);
     });
@@ -122,7 +153,7 @@ async function persistNew(deps: CoreDeps, record: KeyRecord, secret: string): Pr
  * Whether a record made it to the store despite an error. When that cannot be told, the answer
  * is yes: an unused secret left in the keychain is harmless, a record without its secret is not.
  */
-async function keyRecorded(deps: CoreDeps, id: string): Promise<boolean> {
+export async function keyRecorded(deps: CoreDeps, id: string): Promise<boolean> {
   return deps.store.read().then(
     (d) => d.keys.some((k) => k.id === id),
     () => true,
@@ -143,6 +174,12 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
   const data = await deps.store.read();
   const account = findAccount(data, input.account);
   assertLabelFree(data, account.id, input.label);
+  const owner = accountUsingKey(data, fingerprint(input.secret));
+  if (owner)
+    throw new AppError(
+      'REFUSED',
+      `This is the key account "${owner.name}" itself uses to call ApexVerify; it is already in the keychain as that account's key. Stored as a key too, a disable or revoke of it would lock the account out. Nothing was stored.`,
+    );
   if (data.keys.some((k) => isLive(k) && k.fingerprint === fingerprint(input.secret)))
     throw new AppError('DUPLICATE', 'This key is already stored (same fingerprint).');
 
@@ -174,7 +211,7 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
     lastVerification: verification,
   };
   const view = await persistNew(deps, record, input.secret);
-  await deps.audit.append({
+  await recordEvent(deps, {
     action: 'imported',
     keyId: view.id,
     accountId: account.id,
@@ -186,44 +223,8 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
   return view;
 }
 
-export type GenerateInput = KeyMeta & { account: string };
-
-export async function generateKey(deps: CoreDeps, input: GenerateInput): Promise<KeyView> {
-  checkMeta(input);
-  const data = await deps.store.read();
-  const account = findAccount(data, input.account);
-  if (account.mode !== 'api')
-    throw new AppError(
-      'WRONG_MODE',
-      `Account "${account.name}" is in dashboard mode: generate the key at ${account.dashboardUrl} (Settings → API Keys), then store it as an existing key.`,
-      { rule: 'generate-in-dashboard' satisfies ErrorRule },
-    );
-  assertLabelFree(data, account.id, input.label);
-  const client = deps.clientFor(account);
-  const created = await client.createKey(await accountKey(deps, account), input.label);
-  const record = newRecord(deps, account, input, created.secret, created.key);
-  let view: KeyView;
-  try {
-    view = await persistNew(deps, record, created.secret);
-  } catch (e) {
-    // The secret is shown once: if it cannot be kept, a key nobody holds must not stay live.
-    if (!(await keyRecorded(deps, record.id)))
-      await client
-        .deleteKey(await accountKey(deps, account), created.key.id)
-        .catch(() => undefined);
-    throw e;
-  }
-  await deps.audit.append({
-    action: 'generated',
-    keyId: view.id,
-    accountId: account.id,
-    label: view.label,
-    fingerprint: view.fingerprint,
-    outcome: 'ok',
-    detail: { remoteId: created.key.id },
-  });
-  return view;
-}
+// Plain generate, with its crash-safe intent, lives in its own module.
+export { generateKey, type GenerateInput } from './key-generate.ts';
 
 export async function listKeys(
   deps: CoreDeps,
@@ -248,6 +249,9 @@ export async function updateKeyMeta(
   ref: KeyRef,
   patch: MetaPatch,
 ): Promise<KeyView> {
+  // An empty patch would record an "updated" event that changed nothing: both fronts refuse it.
+  if (!Object.values(patch).some((v) => v !== undefined))
+    throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to update.');
   checkMeta(patch);
   const view = await deps.store.update((data) => {
     const { key } = resolveKey(data, ref);
@@ -260,7 +264,7 @@ export async function updateKeyMeta(
     });
     return toView(data, updated);
   });
-  await deps.audit.append({
+  await recordEvent(deps, {
     action: 'updated',
     keyId: view.id,
     accountId: view.accountId,

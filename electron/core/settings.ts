@@ -30,10 +30,13 @@ export async function updateSettings(
     if (patch.rateShare !== undefined) next.rateShare = patch.rateShare;
     if (patch.clipboardClearSec !== undefined) next.clipboardClearSec = patch.clipboardClearSec;
     if (patch.recentUseWindowMin !== undefined) next.recentUseWindowMin = patch.recentUseWindowMin;
+    // A Map, not assignment into the object: user-given names never reach a prototype.
+    const periods = new Map(Object.entries(next.rotationDays));
     for (const [env, days] of Object.entries(patch.rotationDays ?? {})) {
-      if (days === null) delete next.rotationDays[env];
-      else next.rotationDays[env] = days;
+      if (days === null) periods.delete(env);
+      else periods.set(env, days);
     }
+    next.rotationDays = Object.fromEntries(periods);
     const checked = settingsSchema.safeParse(next);
     if (!checked.success)
       throw new AppError(

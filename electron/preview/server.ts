@@ -17,6 +17,8 @@ export interface PreviewOptions {
   handlers: Handlers;
   port?: number;
   token?: string;
+  /** How long a request body may go without sending a byte before it is dropped (408). */
+  bodyIdleMs?: number;
 }
 
 export interface PreviewServer {
@@ -27,6 +29,18 @@ export interface PreviewServer {
 }
 
 const MAX_BODY = 64 * 1024;
+const BODY_IDLE_MS = 10_000;
+
+class HttpRefusal extends Error {
+  constructor(readonly status: 400 | 408 | 413) {
+    super(String(status));
+  }
+}
+
+/** application/json exactly (any case), with parameters such as charset: not a prefix match. */
+export function isJsonType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
 // The server listens on 127.0.0.1 only: a Host of [::1] (another address) or of another 127.x
 // address cannot name it, so only the loopback names of that one address are accepted.
 const BOUND_HOST_NAMES = LOOPBACK_NAMES.filter((h) => h !== '[::1]');
@@ -47,16 +61,47 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new RangeError('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+/**
+ * The body as JSON. A declared length over the limit is refused before a byte is read (413), as
+ * is a body that grows past it; a body that stops arriving is dropped after `idleMs` (408), so a
+ * client declaring 10 GB and sending 2 bytes cannot hold the connection.
+ */
+function readJson(req: IncomingMessage, idleMs: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY) return Promise.reject(new HttpRefusal(413));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout;
+    const fail = (e: HttpRefusal) => {
+      clearTimeout(timer);
+      req.removeAllListeners('data');
+      reject(e);
+    };
+    const idle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(new HttpRefusal(408)), idleMs);
+    };
+    idle();
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) return fail(new HttpRefusal(413));
+      chunks.push(chunk);
+      idle();
+    });
+    req.once('error', () => fail(new HttpRefusal(400)));
+    req.once('end', () => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      } catch {
+        reject(new HttpRefusal(400));
+      }
+    });
+  });
 }
+
+const REFUSAL_TEXT = { 400: 'Bad request', 408: 'Request timeout', 413: 'Payload too large' };
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
@@ -95,13 +140,18 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     if (rel.startsWith('api/')) {
       // JSON only: a cross-site form cannot send it without a preflight this server never grants.
-      if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json'))
-        return send(res, 405, 'Method not allowed', 'text/plain');
+      if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain');
+      if (!isJsonType(req.headers['content-type']))
+        return send(res, 415, 'Unsupported media type: send application/json', 'text/plain');
       let input: unknown;
       try {
-        input = await readJson(req);
-      } catch {
-        return send(res, 400, 'Bad request', 'text/plain');
+        input = await readJson(req, opts.bodyIdleMs ?? BODY_IDLE_MS);
+      } catch (e) {
+        const status = e instanceof HttpRefusal ? e.status : 400;
+        // The rest of the body is not read: the connection closes instead of waiting for it.
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
+        return send(res, status, REFUSAL_TEXT[status], 'text/plain');
       }
       const result = await dispatch(opts.handlers, rel.slice(4), input);
       return send(res, 200, JSON.stringify(result), 'application/json');

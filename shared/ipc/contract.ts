@@ -83,7 +83,12 @@ export const contract = {
   },
   keyAudit: {
     input: z.object({ id, limit: z.number().int().positive().max(500).optional() }).strict(),
-    output: z.array(auditEventSchema),
+    // unreadableLines: how many lines of the audit file could not be read (torn by a crash or
+    // edited by hand); absent when every line was read.
+    output: z.object({
+      events: z.array(auditEventSchema),
+      unreadableLines: z.number().int().positive().optional(),
+    }),
   },
   /** Opens the account's dashboard in the browser (https on the allow-list only). */
   openDashboard: {

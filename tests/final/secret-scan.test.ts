@@ -42,6 +42,17 @@ describe.skipIf(!root)('secret scan over the suite output', () => {
       if (found) hits.push(`${relative(base, file)}: ${found.length} key(s)`);
     }
     expect(files, 'the suite left files to scan').toBeGreaterThan(10);
+    // The files the hardening tests make on purpose are among those read: a store moved aside as
+    // corrupt keeps whatever bytes it had, and the last-good copy is a second copy of the store.
+    const scanned = [...walk(base)].map((f) => f.split('/').pop() as string);
+    expect(
+      scanned.filter((n) => /\.corrupt-.*\.json$/.test(n)).length,
+      'corrupt copies',
+    ).toBeGreaterThan(0);
+    expect(
+      scanned.filter((n) => n.endsWith('.last-good.json')).length,
+      'last-good copies',
+    ).toBeGreaterThan(0);
     expect(hits).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ export async function setupScenario(sandbox: Sandbox, label: string): Promise<Sc
   });
   const old = await generateKey(core, { account: 'acme', label, environment: 'production' });
   const oldSecret = await core.vault.get(old.id);
-  const envFile = join(dataDir, 'app.env');
+  // Outside the data folder: the .env writers refuse the app's own folder.
+  const envFile = join(makeTempDir(`crash-${label}-env`), 'app.env');
   writeFileSync(envFile, `APEXVERIFY_API_KEY=${oldSecret}\n`);
   return {
     label,

@@ -8,11 +8,13 @@ import type { CoreDeps } from '../deps.ts';
 import { DEFAULT_ENV_VAR } from '../env-file.ts';
 import { revealKey, runWithKey } from '../key-handout.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
+import { protectedDirsOf } from '../env-target.ts';
 import { replaceInEnvFiles } from './env-replace.ts';
 import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
 import { deployCheck, refuse } from './guards.ts';
 import { keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
+import { recordEvent } from '../audit.ts';
 
 /** The open run whose new key is stored: the deploy helpers work from step 2 until the end. */
 function withStoredNewKey(data: StoreData, ref: RotationRef): RotationRun {
@@ -36,6 +38,7 @@ export async function replaceOldKeyInEnvFiles(
     files,
     await deps.vault.get(run.oldKeyId),
     await deps.vault.get(run.newKeyId),
+    protectedDirsOf(deps),
   );
   const changed = results.filter((x) => x.changed);
   // Kept on the run, so the deploy step's evidence names them even when confirmed later.
@@ -45,7 +48,7 @@ export async function replaceOldKeyInEnvFiles(
       if (r && r.step !== 'done' && r.step !== 'aborted') r.envFilesReplaced.push(...changed);
     });
   for (const r of changed)
-    await deps.audit.append({
+    await recordEvent(deps, {
       action: 'exported',
       keyId: fresh.id,
       accountId: fresh.accountId,

@@ -4,6 +4,7 @@
 // Writes are atomic with the previous file kept as FILE.bak, as `key env` does.
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { pathProblem } from '../../../shared/input-rules.ts';
 import type { EnvFileEvidence } from '../../../shared/rotation.ts';
 import { formatEnvValue, isGitTracked, readEnvTarget, writeAtomic } from '../env-file.ts';
 
@@ -43,11 +44,17 @@ export async function replaceInEnvFiles(
   paths: string[],
   oldValue: string,
   newValue: string,
+  protectedDirs: readonly string[],
 ): Promise<EnvFileEvidence[]> {
+  // Checked before resolve(): "" would otherwise become the working folder.
+  for (const p of paths) {
+    const problem = pathProblem(p);
+    if (problem) throw new AppError('BAD_INPUT', problem);
+  }
   const unique = [...new Set(paths.map((p) => resolve(p)))];
   const files: Array<{ path: string; text: string; mode: number }> = [];
   for (const path of unique) {
-    const { text, mode } = await readEnvTarget(path);
+    const { text, mode } = await readEnvTarget(path, protectedDirs);
     if (text === null)
       throw new AppError('ENV_FILE', `${path} does not exist. Nothing was changed.`);
     files.push({ path, text, mode });

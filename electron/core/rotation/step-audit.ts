@@ -5,6 +5,7 @@
 import type { RotationRun } from '../../../shared/rotation.ts';
 import type { AuditEvent, StoreData } from '../../../shared/schemas.ts';
 import type { CoreDeps } from '../deps.ts';
+import { recordEvent } from '../audit.ts';
 
 type Detail = NonNullable<AuditEvent['detail']>;
 
@@ -93,7 +94,7 @@ export async function syncStepAudit(deps: CoreDeps, data: StoreData, runId: stri
   );
   for (const detail of wanted) {
     if (logged.has(detail.step)) continue;
-    await deps.audit.append({
+    await recordEvent(deps, {
       action: 'rotation-step',
       keyId: old.id,
       accountId: run.accountId,

@@ -1,7 +1,7 @@
 // What a store file holds: the version check, the migrations and the layout check on read, and
 // the one serialization on write. No file system here.
 import { AppError } from '../../../shared/errors.ts';
-import { STORE_VERSION, emptyStoreData, storeDataSchema } from '../../../shared/schemas.ts';
+import { STORE_VERSION, storeDataSchema } from '../../../shared/schemas.ts';
 import type { StoreData } from '../../../shared/schemas.ts';
 
 /** Upgrades from version N to N + 1, applied on read before validation. */
@@ -11,8 +11,25 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 export type ParsedStore = { kind: 'ok'; data: StoreData } | { kind: 'corrupt'; reason: string };
 
 /**
- * Interprets what a store file held: `{}` is a new store, an older version is migrated, a
- * newer one throws STORE_IO (the file must not be touched), anything invalid is 'corrupt'.
+ * An object with none of the store's own data: `{}`, or only conf's leftover bookkeeping
+ * (`__internal__…`). We always write a full store, so this is a first run only where the folder
+ * never held one (readState decides that); anywhere else it is a wiped file.
+ */
+export function isBlankStore(raw: unknown): boolean {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.keys(raw).every((k) => k.startsWith('__internal__'))
+  );
+}
+
+/** Why a blank object is corrupt where a store existed before. */
+export const BLANK_REASON = 'it holds no data (an empty object)';
+
+/**
+ * Interprets what a store file held: an older version is migrated, a newer one throws STORE_IO
+ * (the file must not be touched), anything invalid, a blank object included, is 'corrupt'.
  */
 export function interpretStoreData(
   raw: unknown,
@@ -23,12 +40,8 @@ export function interpretStoreData(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return corrupt('it does not hold a JSON object');
   }
+  if (isBlankStore(raw)) return corrupt(BLANK_REASON);
   let data = raw as Record<string, unknown>;
-  // conf, which wrote the store before, kept its own bookkeeping under __internal__; it is not
-  // our data.
-  if (Object.keys(data).every((k) => k.startsWith('__internal__'))) {
-    return { kind: 'ok', data: emptyStoreData() };
-  }
   let version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return corrupt('it has no valid version number');

@@ -12,6 +12,7 @@ import type { Clock } from '../clock.ts';
 import { DIR_MODE, storeIoError, storePaths, writeStoreFile } from './files.ts';
 import type { StorePaths } from './files.ts';
 import { StoreLock } from './lock.ts';
+import { secureDataFiles } from './permissions.ts';
 import { readState, recover } from './recovery.ts';
 import type { OpenStoreOptions, Store } from './types.ts';
 
@@ -46,6 +47,10 @@ class FileStore implements Store {
 
   get notices(): readonly string[] {
     return [...this.noticeList];
+  }
+
+  notify(message: string): void {
+    this.noticeList.push(message);
   }
 
   async read(): Promise<StoreData> {
@@ -101,7 +106,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   } catch (e) {
     throw storeIoError(e, 'create the data folder', dir);
   }
-  const store = new FileStore(storePaths(dir), opts);
+  const paths = storePaths(dir);
+  const store = new FileStore(paths, opts);
+  for (const notice of secureDataFiles(paths)) store.notify(notice);
   // A first read repairs a corrupt file now, so its notice is there before any command runs.
   await store.read();
   return store;

@@ -6,17 +6,22 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
-  readFileSync,
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
-import type { StoreData } from '../../../shared/schemas.ts';
+import { emptyStoreData, type StoreData } from '../../../shared/schemas.ts';
 import type { Clock } from '../clock.ts';
 import { errnoCode } from '../fs/errno.ts';
-import { CORRUPT_FILE_PREFIX, FILE_MODE, storeIoError, writeStoreFile } from './files.ts';
+import {
+  CORRUPT_FILE_PREFIX,
+  FILE_MODE,
+  readOwnFile,
+  storeIoError,
+  writeStoreFile,
+} from './files.ts';
 import type { StorePaths } from './files.ts';
-import { interpretStoreData } from './format.ts';
+import { interpretStoreData, isBlankStore } from './format.ts';
 import type { ParsedStore } from './format.ts';
 
 /**
@@ -31,22 +36,27 @@ export function readState(paths: StorePaths): ParsedStore {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(paths.file, 'utf8'));
+    raw = JSON.parse(readOwnFile(paths.file));
   } catch (e) {
-    if (errnoCode(e) === 'ENOENT') return interpretStoreData({}, paths.file);
+    if (errnoCode(e) === 'ENOENT') return { kind: 'ok', data: emptyStoreData() };
     if (errnoCode(e)) throw storeIoError(e, 'read', paths.file);
     return {
       kind: 'corrupt',
       reason: e instanceof SyntaxError ? 'it is not valid JSON' : 'it could not be parsed',
     };
   }
+  // `{}` (or conf's bookkeeping alone) is a first run only in a folder that never held a store:
+  // beside a last-good copy it is a wiped file, and reading it as empty would overwrite that
+  // copy on the next save.
+  if (isBlankStore(raw) && !existsSync(paths.lastGood))
+    return { kind: 'ok', data: emptyStoreData() };
   return interpretStoreData(raw, paths.file);
 }
 
 function readLastGood(path: string): { data: StoreData; at: Date } | null {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readOwnFile(path);
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') return null;
     throw storeIoError(e, 'read', path);
@@ -57,8 +67,8 @@ function readLastGood(path: string): { data: StoreData; at: Date } | null {
   } catch {
     return null;
   }
-  // We always write a full copy, so an empty object is not a good copy.
-  if (typeof raw !== 'object' || raw === null || Object.keys(raw).length === 0) return null;
+  // We always write a full copy, so a blank object is not a good copy (interpretStoreData says
+  // it is corrupt).
   const parsed = interpretStoreData(raw, path);
   if (parsed.kind !== 'ok') return null;
   return { data: parsed.data, at: statSync(path).mtime };

@@ -5,8 +5,14 @@ import type { Clock } from '../clock.ts';
 export interface Store {
   /** The file the store lives in. */
   readonly path: string;
-  /** Messages for the user from opening the store (e.g. a corrupt file moved aside and restored). */
+  /**
+   * Messages for the user: from opening the store (a corrupt file moved aside and restored,
+   * permissions tightened) and from actions since (a change saved whose audit event could not be
+   * written). The CLI prints them on stderr, the window shows them.
+   */
   readonly notices: readonly string[];
+  /** Adds a message to `notices`. */
+  notify(message: string): void;
   /** A fresh read from disk, validated. */
   read(): Promise<StoreData>;
   /**

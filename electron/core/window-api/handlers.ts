@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
+import { pathProblem } from '../../../shared/input-rules.ts';
 import { isLoopbackName } from '../../../shared/loopback.ts';
 import { externalUrlAllowed } from '../../../shared/url-policy.ts';
 import { DEFAULT_SETTINGS, type Account } from '../../../shared/schemas.ts';
@@ -46,6 +47,10 @@ function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
  * wherever the app happened to be started, and put a secret there.
  */
 function requireFullPaths(paths: string[]): void {
+  for (const p of paths) {
+    const problem = pathProblem(p);
+    if (problem) throw new AppError('BAD_INPUT', `${problem} Nothing was written.`);
+  }
   const relative = paths.find((p) => !isAbsolute(p));
   if (relative !== undefined)
     throw new AppError(
@@ -121,8 +126,12 @@ export function createHandlers(ctx: AppContext): Handlers {
     revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
     async keyAudit({ id, limit }) {
       resolveKey(await deps.store.read(), { id });
-      const events = await deps.audit.list({ keyId: id });
-      return events.slice(-(limit ?? 100)).reverse();
+      const { events, unreadableLines } = await deps.audit.read({ keyId: id });
+      // A line that cannot be read may have been this key's: the window says how many there are.
+      return {
+        events: events.slice(-(limit ?? 100)).reverse(),
+        ...(unreadableLines.length ? { unreadableLines: unreadableLines.length } : {}),
+      };
     },
     listRotations: () => listOpenRotations(deps),
     getRotation: ({ id }) => getRotation(deps, { id }),

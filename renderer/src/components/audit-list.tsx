@@ -36,13 +36,15 @@ export function AuditList({ keyId }: { keyId: string }) {
   const revision = useAppState((s) => s.revision);
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState(0);
 
   useEffect(() => {
     let live = true;
     void api.keyAudit({ id: keyId, limit: 50 }).then((r) => {
       if (!live) return;
       if (r.ok) {
-        setEvents(r.value);
+        setEvents(r.value.events);
+        setUnreadable(r.value.unreadableLines ?? 0);
         setFailed(null);
       } else setFailed(r.error.message);
     });
@@ -55,6 +57,12 @@ export function AuditList({ keyId }: { keyId: string }) {
     <div role="group" className="details__section" aria-labelledby="audit-heading">
       <h3 id="audit-heading">Audit trail</h3>
       {failed && <p className="field__problem">The audit trail could not be read: {failed}</p>}
+      {unreadable > 0 && (
+        <p className="muted" role="note">
+          {unreadable === 1 ? '1 line' : `${unreadable} lines`} of the audit file could not be read
+          (damaged by a crash or edited by hand); every other event is shown.
+        </p>
+      )}
       {events !== null && events.length === 0 && <p className="muted">Nothing recorded yet.</p>}
       {events !== null && events.length > 0 && (
         <ol className="audit" aria-labelledby="audit-heading">

@@ -134,11 +134,32 @@ describe('core consistency under partial failure', () => {
       baseUrl: sandbox.url,
       secret: sandbox.bootstrapKey as string,
     });
-    await importKey(core, {
+    // Storing the account's own key as a key is refused (issue 9, defect 1)...
+    await expect(
+      importKey(core, {
+        account: 'acme',
+        label: 'default',
+        environment: 'staging',
+        secret: sandbox.bootstrapKey as string,
+      }),
+    ).rejects.toThrow(/itself uses to call ApexVerify/);
+    // ...and a record of it kept from a store written before that cannot be revoked.
+    const other = await generateKey(core, {
       account: 'acme',
-      label: 'default',
+      label: 'other',
       environment: 'staging',
-      secret: sandbox.bootstrapKey as string,
+    });
+    await core.store.update((d) => {
+      const account = d.accounts.find((a) => a.name === 'acme');
+      const base = d.keys.find((k) => k.id === other.id);
+      if (!account || !base) throw new Error('setup: account or key missing');
+      d.keys.push({
+        ...base,
+        id: 'key_legacy-own',
+        label: 'default',
+        remoteId: null,
+        fingerprint: account.keyFingerprint,
+      });
     });
     await expect(revokeKey(core, { label: 'default' }, 'default')).rejects.toThrow(
       /the key this app uses for account/,

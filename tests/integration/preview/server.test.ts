@@ -1,8 +1,16 @@
 // The preview host: the renderer and the real handlers over loopback HTTP, behind a random
 // token. It must refuse anything without the token, any foreign Host or Origin, anything but a
 // JSON POST on the API, and any file outside the renderer, and send its CSP on every answer.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CSP, PREVIEW_CSP } from '../../../shared/csp.ts';
 import { SECURITY_HEADERS } from '../../../shared/security-headers.ts';
@@ -17,6 +25,17 @@ import {
 } from '../../helpers/app.ts';
 
 const OUTSIDE = 'OUTSIDE-THE-RENDERER';
+
+/** Writes `text` on a raw connection and resolves with everything read until the server closes. */
+function rawSocket(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let got = '';
+    socket.setEncoding('utf8').on('data', (d: string) => (got += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(got));
+  });
+}
 
 describe('preview host', () => {
   let rig: AppRig;
@@ -127,19 +146,103 @@ describe('preview host', () => {
     expectStatus(await get(`${t}/`, local), 200);
   });
 
-  it('takes only JSON POSTs on the API (405 otherwise)', async () => {
+  it('takes only POSTs on the API (405 otherwise) and only JSON (415 otherwise)', async () => {
     expectStatus(await get(`${t}/api/listAccounts`), 405);
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'])
-      expectStatus(await post(`${t}/api/listAccounts`, { 'Content-Type': type }), 405);
-    expectStatus(await post(`${t}/api/listAccounts`, {}), 405);
     expectStatus(await rawRequest(port, `${t}/api/listAccounts`, { method: 'PUT' }), 405);
     expectStatus(await post(`${t}/index.html`, json), 405);
+    const wrongTypes = [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'application/jsonp',
+      'application/json-patch+json',
+      'application/jsonx; charset=utf-8',
+    ];
+    for (const type of wrongTypes)
+      expectStatus(await post(`${t}/api/listAccounts`, { 'Content-Type': type }), 415);
+    expectStatus(await post(`${t}/api/listAccounts`, {}), 415);
+    // The media type is case-insensitive and may carry parameters.
+    for (const type of ['Application/JSON', 'application/json; charset=utf-8', 'application/json;'])
+      expectStatus(await post(`${t}/api/listAccounts`, { 'Content-Type': type }), 200);
   });
 
-  it('answers 400 to a body over 64 KiB or one that is not JSON', async () => {
+  it('answers 413 to a body over 64 KiB (declared or sent) and 400 to one that is not JSON', async () => {
     const big = JSON.stringify({ id: 'x'.repeat(65 * 1024) });
-    expectStatus(await post(`${t}/api/revealKey`, json, big), 400);
+    expectStatus(await post(`${t}/api/revealKey`, json, big), 413);
+    // Sent in chunks with no declared length: refused once it grows past the limit.
+    const chunked = { ...json, 'Transfer-Encoding': 'chunked' };
+    expectStatus(await post(`${t}/api/revealKey`, chunked, big), 413);
     expectStatus(await post(`${t}/api/revealKey`, json, '{"id":'), 400);
+  });
+
+  it('refuses a declared 10 GB body at once, before it is sent', async () => {
+    const answer = await rawSocket(
+      port,
+      `POST ${t}/api/listKeys HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 10737418240\r\n\r\n{}',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('drops a body that stops arriving (408) instead of holding the connection', async () => {
+    const slow = await startPreview({
+      rendererDir: makeRendererDir('preview-idle').dir,
+      handlers: rig.handlers,
+      bodyIdleMs: 200,
+    });
+    try {
+      const answer = await rawSocket(
+        slow.port,
+        `POST /${slow.token}/api/listKeys HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{}',
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("refuses to write a key into the app's own files, or to a malformed path", async () => {
+    const [id] = rig.keyIds;
+    const dataDir = dirname(rig.core.store.path);
+    const before = readFileSync(rig.core.store.path, 'utf8');
+    for (const path of [rig.core.store.path, rig.core.audit.path, join(dataDir, 'x.env')]) {
+      const r = await previewApi(port, preview.token, 'writeKeyToEnv', { id, path });
+      expect(r).toMatchObject({ ok: false, error: { code: 'ENV_FILE' } });
+    }
+    expect(readFileSync(rig.core.store.path, 'utf8')).toBe(before);
+    for (const secret of rig.secrets()) {
+      expect(readFileSync(rig.core.store.path, 'utf8')).not.toContain(secret);
+      expect(readFileSync(rig.core.audit.path, 'utf8')).not.toContain(secret);
+    }
+    for (const path of ['', join(parent, 'a\nb.env')]) {
+      const r = await previewApi(port, preview.token, 'writeKeyToEnv', { id, path });
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(existsSync(join(parent, 'a\nb.env'))).toBe(false);
+  });
+
+  it('refuses an empty metadata patch without recording an event', async () => {
+    const [id] = rig.keyIds;
+    const events = () => readFileSync(rig.core.audit.path, 'utf8');
+    const before = events();
+    const r = await previewApi(port, preview.token, 'updateKeyMeta', { id, patch: {} });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect((r as { error: { message: string } }).error.message).toMatch(/Nothing to change/);
+    expect(events()).toBe(before);
+  });
+
+  it("reports how many audit lines could not be read in the key's audit trail", async () => {
+    const [id] = rig.keyIds;
+    const clean = await previewApi(port, preview.token, 'keyAudit', { id });
+    expect(clean).toMatchObject({ ok: true, value: { events: expect.any(Array) } });
+    expect((clean as { value: object }).value).not.toHaveProperty('unreadableLines');
+    appendFileSync(rig.core.audit.path, '{"at":"2026-12-01T00:00:00.000Z","act');
+    await rig.ok('updateKeyMeta', { id: id as string, patch: { owner: 'ops' } });
+    const torn = await previewApi(port, preview.token, 'keyAudit', { id });
+    expect(torn).toMatchObject({ ok: true, value: { unreadableLines: 1 } });
+    const first = (torn as { value: { events: Array<{ action: string }> } }).value.events[0];
+    expect(first?.action).toBe('updated');
   });
 
   it('never serves a file outside the renderer (traversal, encoded slashes, symlinks)', async () => {

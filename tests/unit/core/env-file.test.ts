@@ -58,7 +58,7 @@ describe('formatEnvValue', () => {
 describe('writeEnvFile', () => {
   it('creates a new file with mode 0600 and no backup', async () => {
     const file = join(makeTempDir('env'), '.env');
-    const r = await writeEnvFile(file, 'APEXVERIFY_API_KEY', SECRET);
+    const r = await writeEnvFile(file, 'APEXVERIFY_API_KEY', SECRET, []);
     expect(r).toMatchObject({ created: true, backup: null, replaced: 0, gitTracked: false });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
@@ -66,7 +66,7 @@ describe('writeEnvFile', () => {
     const file = join(makeTempDir('env'), '.env');
     writeFileSync(file, 'A=1\nAPEXVERIFY_API_KEY=old\n');
     chmodSync(file, 0o640);
-    const r = await writeEnvFile(file, 'APEXVERIFY_API_KEY', SECRET);
+    const r = await writeEnvFile(file, 'APEXVERIFY_API_KEY', SECRET, []);
     expect(r).toMatchObject({ created: false, backup: `${file}.bak`, replaced: 1 });
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(statSync(`${file}.bak`).mode & 0o777).toBe(0o600);
@@ -79,7 +79,7 @@ describe('writeEnvFile', () => {
     const file = join(dir, '.env');
     writeFileSync(file, 'A=1\n');
     execFileSync('git', ['add', '.env'], { cwd: dir });
-    expect((await writeEnvFile(file, 'K', SECRET)).gitTracked).toBe(true);
+    expect((await writeEnvFile(file, 'K', SECRET, [])).gitTracked).toBe(true);
   });
   it('refuses symlinks, directories and read-only files without changing them, and never names the secret', async () => {
     const dir = makeTempDir('env-bad');
@@ -88,17 +88,17 @@ describe('writeEnvFile', () => {
     const link = join(dir, 'link.env');
     symlinkSync(target, link);
     for (const path of [link, dir]) {
-      const err = await writeEnvFile(path, 'K', SECRET).catch((e: unknown) => e);
+      const err = await writeEnvFile(path, 'K', SECRET, []).catch((e: unknown) => e);
       expect(isAppError(err, 'ENV_FILE')).toBe(true);
       expect(String((err as Error).message)).not.toContain(SECRET);
     }
     chmodSync(target, 0o400);
-    await expect(writeEnvFile(target, 'K', SECRET)).rejects.toThrow(/read-only/);
+    await expect(writeEnvFile(target, 'K', SECRET, [])).rejects.toThrow(/read-only/);
     expect(readFileSync(target, 'utf8')).toBe('A=1\n');
   });
   it('refuses a bad variable name', async () => {
     await expect(
-      writeEnvFile(join(makeTempDir('env'), '.env'), 'BAD-NAME', SECRET),
+      writeEnvFile(join(makeTempDir('env'), '.env'), 'BAD-NAME', SECRET, []),
     ).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });

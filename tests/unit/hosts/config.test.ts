@@ -21,6 +21,7 @@ describe('parseHostConfig', () => {
       sandbox: { enabled: true, port: DEFAULT_SANDBOX_PORT },
       preview: {},
       debug: false,
+      demo: false,
     });
   });
 
@@ -38,6 +39,7 @@ describe('parseHostConfig', () => {
         APEXKEYS_PREVIEW_PORT: '65535',
         APEXKEYS_PREVIEW_RENDERER_DIR: '/r',
         APEXKEYS_DEBUG: '1',
+        APEXKEYS_DEMO: '1',
       }),
     ).toEqual({
       dataDir: '/data',
@@ -46,6 +48,7 @@ describe('parseHostConfig', () => {
       sandbox: { enabled: false, port: 0, stateFile: '/data/sb.json' },
       preview: { port: 65535, rendererDir: '/r' },
       debug: true,
+      demo: true,
     });
   });
 
@@ -72,6 +75,7 @@ describe('parseHostConfig', () => {
     ['APEXKEYS_SANDBOX', 'no', /on or off/],
     ['APEXKEYS_SANDBOX', 'OFF', /on or off/],
     ['APEXKEYS_DEBUG', 'true', /0 or 1/],
+    ['APEXKEYS_DEMO', 'yes', /0 or 1/],
   ])('refuses %s=%j, naming it and its allowed values', (name, value, allowed) => {
     const run = () => parseHostConfig({ [name]: value });
     expect(run).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));

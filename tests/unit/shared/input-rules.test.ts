@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  freeTextProblem,
+  keyLabelProblem,
   labelProblem,
   maskedHint,
   normaliseBaseUrl,
+  pathProblem,
   rotationDueAt,
   secretProblem,
 } from '../../../shared/input-rules.ts';
@@ -107,5 +110,35 @@ describe('dates and hints', () => {
   it('masks all but the prefix and last four characters', () => {
     expect(maskedHint('avk_abcdefghijklmnop9f3a')).toBe('avk_…9f3a');
     expect(maskedHint('abcdefghijklmnop1234')).toBe('…1234');
+  });
+});
+
+describe('keyLabelProblem', () => {
+  it('refuses labels starting with "-" and says how to reach an old one', () => {
+    for (const l of ['-x', '--help', '-'])
+      expect(keyLabelProblem(l)).toMatch(/starts with "-".*apexkeys key get -- /);
+    expect(keyLabelProblem('a-b')).toBeNull();
+    expect(keyLabelProblem('bad label')).toMatch(/whitespace/);
+    // The API's own rule (used by the sandbox) still accepts it.
+    expect(labelProblem('-x')).toBeNull();
+  });
+});
+
+describe('freeTextProblem', () => {
+  it('refuses control characters; notes alone keep line breaks and tabs', () => {
+    expect(freeTextProblem('owner', 'a\tb', { max: 128 })).toMatch(/no control characters/);
+    expect(freeTextProblem('notes', 'a\n\tb', { max: 4000, multiline: true })).toBeNull();
+    for (const bad of ['\u001b[2J', '\r', '\u0000', '\u007f', '\u009b'])
+      expect(freeTextProblem('notes', bad, { max: 4000, multiline: true })).not.toBeNull();
+    expect(freeTextProblem('service', 'x'.repeat(129), { max: 128 })).toMatch(/at most 128/);
+  });
+});
+
+describe('pathProblem', () => {
+  it('refuses empty paths and control characters', () => {
+    expect(pathProblem('')).toMatch(/Give a path/);
+    expect(pathProblem('/tmp/a\nb')).toMatch(/control character/);
+    expect(pathProblem('/tmp/.env')).toBeNull();
+    expect(pathProblem('relative/ok.env')).toBeNull();
   });
 });

@@ -108,7 +108,7 @@ describe('handlers in API mode', () => {
   });
 
   it('gives the key audit trail newest first, this key only, limited on request', async () => {
-    const events = await rig.ok('keyAudit', { id: ci });
+    const { events } = await rig.ok('keyAudit', { id: ci });
     expect(events.map((e) => e.action)).toEqual([
       'enabled',
       'disabled',
@@ -118,7 +118,7 @@ describe('handlers in API mode', () => {
       'generated',
     ]);
     expect(new Set(events.map((e) => e.keyId))).toEqual(new Set([ci]));
-    expect((await rig.ok('keyAudit', { id: ci, limit: 2 })).map((e) => e.action)).toEqual([
+    expect((await rig.ok('keyAudit', { id: ci, limit: 2 })).events.map((e) => e.action)).toEqual([
       'enabled',
       'disabled',
     ]);

@@ -74,7 +74,7 @@ describe('replaceInEnvFiles', () => {
     const original = `# app\nDB=postgres\nAPEXVERIFY_API_KEY=${OLD}\n`;
     writeFileSync(file, original);
     chmodSync(file, 0o640);
-    const [r] = await replaceInEnvFiles([file], OLD, NEW);
+    const [r] = await replaceInEnvFiles([file], OLD, NEW, []);
     expect(r).toEqual({
       path: file,
       changed: true,
@@ -94,7 +94,7 @@ describe('replaceInEnvFiles', () => {
     writeFileSync(file, `APEXVERIFY_API_KEY=${fakeSecret()}\n`);
     const before = statSync(file);
     const text = readFileSync(file, 'utf8');
-    const [r] = await replaceInEnvFiles([file], OLD, NEW);
+    const [r] = await replaceInEnvFiles([file], OLD, NEW, []);
     expect(r).toMatchObject({ changed: false, variables: [], backup: null });
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(statSync(file).ino).toBe(before.ino);
@@ -109,7 +109,7 @@ describe('replaceInEnvFiles', () => {
     writeFileSync(named, `APEXVERIFY_API_KEY=${OLD}\n`);
     writeFileSync(unnamed, `APEXVERIFY_API_KEY=${OLD}\n`);
     touched.length = 0;
-    await replaceInEnvFiles([named], OLD, NEW);
+    await replaceInEnvFiles([named], OLD, NEW, []);
     expect(touched.some((p) => p.includes('named.env'))).toBe(true);
     expect(touched.filter((p) => p.includes('unnamed.env'))).toEqual([]);
     expect(touched.filter((p) => p === dir)).toEqual([]);
@@ -122,7 +122,12 @@ describe('replaceInEnvFiles', () => {
     writeFileSync(join(dir, 'tracked.env'), `K=${OLD}\n`);
     writeFileSync(join(dir, 'loose.env'), `K=${OLD}\n`);
     execFileSync('git', ['add', 'tracked.env'], { cwd: dir });
-    const r = await replaceInEnvFiles([join(dir, 'tracked.env'), join(dir, 'loose.env')], OLD, NEW);
+    const r = await replaceInEnvFiles(
+      [join(dir, 'tracked.env'), join(dir, 'loose.env')],
+      OLD,
+      NEW,
+      [],
+    );
     expect(r.map((f) => [f.changed, f.gitTracked])).toEqual([
       [true, true],
       [true, false],
@@ -134,7 +139,7 @@ describe('replaceInEnvFiles', () => {
     const file = join(dir, 'first.env');
     writeFileSync(file, `K=${OLD}\n`);
     await expect(
-      replaceInEnvFiles([file, join(dir, 'missing.env')], OLD, NEW),
+      replaceInEnvFiles([file, join(dir, 'missing.env')], OLD, NEW, []),
     ).rejects.toMatchObject({
       code: 'ENV_FILE',
     });

@@ -20,6 +20,7 @@ import {
 import { updateSettings } from '../../../../electron/core/settings.ts';
 import { rotationViewSchema } from '../../../../shared/rotation-view.ts';
 import { startSandboxServer, type Sandbox } from '../../../../electron/sandbox/server.ts';
+import { makeTempDir } from '../../../helpers/tmp.ts';
 import { SECRET_PATTERN } from '../../../helpers/cli.ts';
 import { answers, apiWorld, runOf, serverKeys, watchApiKeys } from '../../../helpers/rotation.ts';
 
@@ -195,8 +196,10 @@ describe('a rotation in API mode', () => {
     const w = await apiWorld(sandbox, 'flow-env-evidence');
     const ref = { label: 'prod-api' };
     await startRotation(w.core, ref);
-    const env = join(w.core.dataDir, 'app.env');
-    const untouched = join(w.core.dataDir, 'other.env');
+    // Outside the data folder: the .env writers refuse the app's own folder.
+    const envDir = makeTempDir('flow-env-files');
+    const env = join(envDir, 'app.env');
+    const untouched = join(envDir, 'other.env');
     writeFileSync(env, `APEXVERIFY_API_KEY=${w.oldSecret}\n`, { mode: 0o600 });
     writeFileSync(untouched, 'OTHER=1\n', { mode: 0o600 });
     const replaced = await replaceOldKeyInEnvFiles(w.core, ref, [env]);

@@ -12,13 +12,12 @@ describe('store format', () => {
     expect(interpretStoreData(old, 'f', {})).toMatchObject({ kind: 'corrupt' });
   });
 
-  // Pinned as it is today (changing it is a separate issue): {} and conf's own bookkeeping alone
-  // read as a new store.
-  it('reads {} and an __internal__-only object as a new store', () => {
-    expect(interpretStoreData({}, 'f')).toEqual({ kind: 'ok', data: emptyStoreData() });
-    expect(interpretStoreData({ __internal__: { migrations: {} } }, 'f')).toEqual({
-      kind: 'ok',
-      data: emptyStoreData(),
+  // Issue 9, defect 3: a blank object is no longer read as a new store here. Only readState may
+  // call it a first run, and only in a folder that never held a store (no last-good copy).
+  it('calls {} and an __internal__-only object corrupt (blank)', () => {
+    expect(interpretStoreData({}, 'f')).toMatchObject({ kind: 'corrupt', reason: /no data/ });
+    expect(interpretStoreData({ __internal__: { migrations: {} } }, 'f')).toMatchObject({
+      kind: 'corrupt',
     });
   });
 

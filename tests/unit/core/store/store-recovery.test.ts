@@ -81,6 +81,20 @@ describe('store: corrupt files', () => {
     expect((await reopened.read()).accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
   });
 
+  it('restores the last good copy over a blank {} or conf-bookkeeping-only file, keeping it aside', async () => {
+    for (const blank of ['{}', '{"__internal__":{"migrations":{}}}']) {
+      const { dir, file, lastGood } = await seeded();
+      writeFileSync(file, blank);
+      const reopened = await openStore({ dir, clock: fixedClock });
+      expect((await reopened.read()).accounts.map((a) => a.id)).toEqual(['a1']);
+      expect(reopened.notices.join(' ')).toMatch(/corrupt \(it holds no data.*moved to/);
+      expect(corruptFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual([blank]);
+      // The next write keeps the data, in the file and in the last-good copy.
+      await reopened.update((d) => void d.accounts.push(account('a2')));
+      expect(JSON.parse(readFileSync(lastGood, 'utf8')).accounts).toHaveLength(2);
+    }
+  });
+
   it('keeps a committed change when only the last-good copy cannot be written, and says so', async () => {
     const { lastGood, store } = await seeded();
     rmSync(lastGood);
