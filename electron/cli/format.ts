@@ -1,5 +1,4 @@
-import type { KeyView } from '../core/key-records.ts';
-import type { VerifyResult } from '../core/key-verify.ts';
+import type { KeyView, VerifyResult } from '../../shared/views.ts';
 
 export const shortDate = (iso: string | null): string =>
   iso ? iso.slice(0, 16).replace('T', ' ') : '-';

@@ -14,7 +14,6 @@ export const DEFAULT_ENV_VAR = 'APEXVERIFY_API_KEY';
 const VAR_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
-export type { EnvWriteResult };
 
 export function envVarProblem(name: string): string | null {
   return VAR_RE.test(name)

@@ -10,7 +10,8 @@ import { accountKey, findAccount } from './accounts.ts';
 import { recordEvent } from './audit.ts';
 import type { CoreDeps } from './deps.ts';
 import { claimIntent, dropIntent, settleIntents, type AdoptRecord } from './generate-intent.ts';
-import { toView, type KeyView } from './key-records.ts';
+import type { KeyView } from '../../shared/views.ts';
+import { toView } from './key-records.ts';
 import {
   assertLabelFree,
   checkMeta,

@@ -78,7 +78,6 @@ export function rotationPeriod(key: KeyRecord, settings: Settings): number | nul
 }
 
 // The view's one definition is its schema in shared/views.ts; re-exported for the core's users.
-export type { KeyView };
 
 export function toView(data: StoreData, key: KeyRecord): KeyView {
   const account = accountById(data, key.accountId);

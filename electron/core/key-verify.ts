@@ -12,7 +12,6 @@ import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
 import { recordEvent } from './audit.ts';
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
-export type { VerifyResult };
 
 /** The key's check, as `key verify` reports it; a secret missing from the keychain is a failure. */
 async function check(

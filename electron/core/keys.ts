@@ -12,6 +12,7 @@ import {
 import type { Account, KeyRecord, StoreData } from '../../shared/schemas.ts';
 import { findAccount } from './accounts.ts';
 import type { RemoteKey } from './apexverify/index.ts';
+import type { KeyView } from '../../shared/views.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
 import { proveRemoteId } from './remote-link.ts';
@@ -22,7 +23,6 @@ import {
   resolveKey,
   toView,
   type KeyRef,
-  type KeyView,
 } from './key-records.ts';
 import { recordEvent } from './audit.ts';
 import { intentHolding } from './generate-intent.ts';

@@ -1,7 +1,7 @@
 // Filter and sort: the text filter (label, service, owner), the environment and status filters,
 // and sorting by each column header, which toggles its aria-sort.
 import { setKeyEnabled, revokeKey } from '../../electron/core/key-lifecycle.ts';
-import type { KeyView } from '../../electron/core/key-records.ts';
+import type { KeyView } from '../../shared/views.ts';
 import { verifyKey } from '../../electron/core/key-verify.ts';
 import { listKeys } from '../../electron/core/keys.ts';
 import { backdate, seedKey } from './support/core.ts';

@@ -1,6 +1,6 @@
 // Verify all: a progress bar with counts that advance while the keys are checked, a Cancel that
 // stops the run (keeping the results so far), and each key's outcome in its row.
-import type { KeyView } from '../../electron/core/key-records.ts';
+import type { KeyView } from '../../shared/views.ts';
 import { connectionChecked, seedKey, storedKey } from './support/core.ts';
 import { expect, test } from './support/fixtures.ts';
 import { keyGrid, reloadList, rowOf } from './support/ui.ts';

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { RotationRun } from '../../shared/rotation.ts';
 import type { StoreData } from '../../shared/schemas.ts';
 import { addAccount } from '../../electron/core/accounts.ts';
-import type { KeyView } from '../../electron/core/key-records.ts';
+import type { KeyView } from '../../shared/views.ts';
 import { generateKey, importKey } from '../../electron/core/keys.ts';
 import type { Sandbox } from '../../electron/sandbox/server.ts';
 import { makeCore } from './core.ts';

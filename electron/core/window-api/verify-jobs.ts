@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError, toErrorInfo } from '../../../shared/errors.ts';
 import type { VerifyJob } from '../../../shared/views.ts';
 import type { CoreDeps } from '../deps.ts';
-import { verifyAll, type VerifyResult } from '../key-verify.ts';
+import type { VerifyResult } from '../../../shared/views.ts';
+import { verifyAll } from '../key-verify.ts';
 
 export interface VerifyJobs {
   start(): VerifyJob;

@@ -2,7 +2,7 @@
 // happened (the keychain, the store, the sandbox), so a spec proves effects and not only pixels.
 import { expect } from '@playwright/test';
 import { generateKey, type KeyMeta } from '../../../electron/core/keys.ts';
-import type { KeyView } from '../../../electron/core/key-records.ts';
+import type { KeyView } from '../../../shared/views.ts';
 import type { ApiKey } from '../../../electron/sandbox/keys.ts';
 import type { KeyRecord } from '../../../shared/schemas.ts';
 import type { AppHandle } from './app.ts';
