@@ -180,14 +180,20 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
 
     limited(info: RateInfo | null, retryAfterSec: number | null): void {
       const t = now();
-      if (limit === null && info && Number.isFinite(info.limit) && info.limit > 0)
-        limit = info.limit;
+      // Learn nothing from a 429's headers: its "remaining: 0" is the wait, and the next real
+      // answer teaches the bucket (the first one still spends what lies beyond the reserve).
+      const known =
+        limit ?? (info && Number.isFinite(info.limit) && info.limit > 0 ? info.limit : null);
       // Without Retry-After: the time one token takes to come back at the server's own rate.
-      const waitSec = retryAfterSec ?? (limit ? 60 / limit : UNTAUGHT_GAP_MS / 1000);
+      const waitSec = retryAfterSec ?? (known ? 60 / known : UNTAUGHT_GAP_MS / 1000);
       holdUntil = Math.max(holdUntil, t + waitSec * 1000);
-      // The server promised a token when the wait ends; the bucket resumes from there.
-      tokens = 1;
-      refilledAt = holdUntil;
+      if (limit !== null) {
+        refill(limit);
+        // The server promised a token when the wait ends; what the bucket held stays, unrefilled
+        // while the wait lasts.
+        tokens = Math.max(tokens, 1);
+        refilledAt = holdUntil;
+      }
       wake?.();
     },
   };

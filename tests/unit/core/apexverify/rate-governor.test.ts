@@ -207,15 +207,28 @@ describe('debt and 429s', () => {
     expect(granted).toHaveLength(2);
   });
 
-  it('an answer after a 429 re-teaches the bucket', async () => {
+  it('a 429 before the first answer leaves the burst to that answer', async () => {
+    const { time, gov, granted, take } = setup(0.5);
+    await take(0); // untaught: one at a time
+    gov.limited(info(180, 0), 1);
+    await time.advance(1000);
+    gov.observe(info(180, 179)); // the first real answer: 179 - 90 = 89 at once
+    for (let i = 1; i <= 89; i++) void take(i);
+    await time.advance(0);
+    expect(granted).toHaveLength(90);
+  });
+
+  it('a 429 in the middle keeps what the bucket still held', async () => {
     const { time, gov, granted, take } = setup(0.5);
     gov.observe(info(180, 180));
-    gov.limited(info(180, 0), 2);
-    await time.advance(2000);
-    gov.observe(info(180, 95)); // 95 - 90 = 5 tokens now, at most
-    for (let i = 0; i < 6; i++) void take(i);
+    for (let i = 0; i < 40; i++) void take(i);
     await time.advance(0);
-    expect(granted.length).toBeLessThanOrEqual(5);
+    gov.limited(info(180, 0), 1);
+    for (let i = 40; i < 90; i++) void take(i);
+    await time.advance(999);
+    expect(granted).toHaveLength(40);
+    await time.advance(1);
+    expect(granted).toHaveLength(90);
   });
 });
 
