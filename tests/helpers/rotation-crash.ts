@@ -77,7 +77,7 @@ export function runChild(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
