@@ -64,7 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'New key (API mode, with a field error)');
       await newKey.getByRole('textbox', { name: 'Label' }).fill('axe-new');
       await newKey.getByRole('button', { name: 'Generate' }).click();
-      await expect(newKey.getByRole('heading', { name: 'Key created: axe-new' })).toBeVisible();
+      await expect(newKey.getByRole('heading', { name: 'Key generated: axe-new' })).toBeVisible();
       await expectAccessible(page, 'shown-once panel');
       await newKey.getByRole('button', { name: 'Done' }).click();
       await expect(newKey).toHaveCount(0);

@@ -36,7 +36,7 @@ test('a key pasted from the dashboard is verified, then kept in the keychain', a
   await paste.fill(issued.key);
   await dialog.getByRole('button', { name: 'Save' }).click();
 
-  await expect(dialog.getByRole('heading', { name: 'Key created: from-dashboard' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Key imported: from-dashboard' })).toBeVisible();
   const [record] = await storedByLabel(app, 'from-dashboard');
   expect(record).toMatchObject({ environment: 'production', status: 'active' });
   const stored = await app.deps.vault.get(record?.id as string);
@@ -81,7 +81,7 @@ test('a revoked or malformed key is refused with a clear alert and not stored', 
   await expect(alert).toContainText('Saving "gone-already" failed (HTTP 401).');
   await expect(alert).toContainText('It was not stored.');
   await expect(alert).toContainText('Copy the key again from the dashboard');
-  await expect(dialog.getByRole('heading', { name: /Key created/ })).toHaveCount(0);
+  await expect(dialog.getByRole('heading', { name: /Key (generated|imported)/ })).toHaveCount(0);
 
   expect(await storedByLabel(app, 'gone-already')).toEqual([]);
   expect((await app.deps.vault.listIds()).sort()).toEqual(idsBefore.sort());

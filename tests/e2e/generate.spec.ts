@@ -36,7 +36,7 @@ test('New key generates a key on ApexVerify, keeps it in the keychain and lists 
   await dialog.getByRole('button', { name: 'Generate' }).click();
 
   // Shown once, in the dialog.
-  await expect(dialog.getByRole('heading', { name: 'Key created: checkout-api' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Key generated: checkout-api' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
 
   // The store has the record with its metadata, the keychain has its secret...

@@ -42,7 +42,7 @@ test('no secret stays in the page after generate, copy, reveal, .env and verify'
   const dialog = page.getByRole('dialog', { name: 'New key' });
   await dialog.getByRole('textbox', { name: 'Label' }).fill('leak-probe');
   await dialog.getByRole('button', { name: 'Generate' }).click();
-  await expect(dialog.getByRole('heading', { name: 'Key created: leak-probe' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Key generated: leak-probe' })).toBeVisible();
   const [record] = await storedByLabel(app, 'leak-probe');
   const secret = await app.deps.vault.get(record?.id as string);
   const all = await app.secrets();

@@ -20,10 +20,15 @@ import { syncStepAudit } from './step-audit.ts';
 
 const state = (r: Refusal | null) => ({ allowed: r === null, reason: r?.message ?? null });
 
-const minutesAgo = (iso: string, now: Date): number =>
-  Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+// "45 s", "12 min": how long before a check something happened. Measured from the check, not from
+// now, so the message never goes stale where it is shown; never a raw timestamp (the window shows
+// these messages as they are; the CLI's --json keeps the times).
+const gap = (iso: string, until: string): string => {
+  const sec = Math.max(0, Math.round((Date.parse(until) - Date.parse(iso)) / 1000));
+  return sec < 60 ? `${sec} s` : `${Math.round(sec / 60)} min`;
+};
 
-function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string, now: Date) {
+function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string) {
   const old = data.keys.find((k) => k.id === run.oldKeyId);
   const label = old?.label ?? 'the old key';
   const g = run.generate;
@@ -41,18 +46,18 @@ function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string, now: 
     return `The new key has not answered 200 yet (last check: ${g.check?.outcome ?? 'none'}); start again to verify it.`;
   const v = run.verify;
   if (run.step === 'verify' && v && v.check.outcome !== 'ok')
-    return `The new key's check at ${v.check.at} answered ${v.check.outcome}${v.check.errorCode ? ` (${v.check.errorCode})` : ''}: fix the deployment and verify again.`;
+    return `The new key's last check ${v.check.outcome === 'unauthorized' ? 'answered 401 Unauthorized' : 'could not be completed'}: fix the deployment and verify again.`;
   if (run.step === 'verify' && v?.recentUse && v.lastUsed?.old)
-    return `The old key "${label}" was used ${minutesAgo(v.lastUsed.old, now)} min ago (${v.lastUsed.old}), within the last ${data.settings.recentUseWindowMin} min: traffic may not have moved yet. Confirm a second time to go on anyway.`;
+    return `The old key "${label}" was used ${gap(v.lastUsed.old, v.lastUsed.listedAt)} before the check, within the last ${data.settings.recentUseWindowMin} min: traffic may not have moved yet. Confirm a second time to go on anyway.`;
   const r = run.revoke;
   if (run.step === 'revoke' && r && !r.completedAt && r.lastCheck)
     return run.mode === 'dashboard' || !old?.remoteId
-      ? `Waiting for "${label}" to answer 401: revoke it in the dashboard at ${dashboardUrl} (Settings → API Keys, the trash icon), then finish again. It still answered ${r.lastCheck.status} at ${r.lastCheck.at}.`
-      : `The server accepted the revocation but "${label}" still answered ${r.lastCheck.status} at ${r.lastCheck.at}; finish again in a minute.`;
+      ? `Waiting for "${label}" to answer 401: revoke it in the dashboard at ${dashboardUrl} (Settings → API Keys, the trash icon), then finish again. It still answered ${r.lastCheck.status} at the last check.`
+      : `The server accepted the revocation but "${label}" still answered ${r.lastCheck.status} at the last check; finish again in a minute.`;
   return null;
 }
 
-export function toRotationView(data: StoreData, run: RotationRun, now: Date): RotationView {
+export function toRotationView(data: StoreData, run: RotationRun): RotationView {
   const account = accountById(data, run.accountId);
   const oldRec = data.keys.find((k) => k.id === run.oldKeyId);
   const newRec = data.keys.find((k) => k.id === run.newKeyId);
@@ -88,7 +93,7 @@ export function toRotationView(data: StoreData, run: RotationRun, now: Date): Ro
       finish: state(finishCheck(run, label, label)),
       abort: { ...state(abortWhy), choices },
     },
-    notice: noticeOf(run, data, account.dashboardUrl, now),
+    notice: noticeOf(run, data, account.dashboardUrl),
   };
 }
 
@@ -105,7 +110,7 @@ export async function listOpenRotations(deps: CoreDeps): Promise<RotationView[]>
   const data = await deps.store.read();
   return data.rotations
     .filter((r) => stepNumber(r.step) !== null)
-    .map((r) => toRotationView(data, r, deps.clock.now()));
+    .map((r) => toRotationView(data, r));
 }
 
 /**
@@ -115,5 +120,5 @@ export async function listOpenRotations(deps: CoreDeps): Promise<RotationView[]>
 export async function settle(deps: CoreDeps, runId: string): Promise<RotationView> {
   const data = await deps.store.read();
   await syncStepAudit(deps, data, runId);
-  return toRotationView(data, runById(data, runId), deps.clock.now());
+  return toRotationView(data, runById(data, runId));
 }

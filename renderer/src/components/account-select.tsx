@@ -14,9 +14,12 @@ function hintFor(a: AccountView | undefined): string {
     a.mode === 'api'
       ? 'API mode: the app creates the key on ApexVerify.'
       : 'Dashboard mode: create the key in the ApexVerify dashboard, then paste it here; it is verified before it is stored.';
-  return a.isSandbox
+  // isSandbox means "a server on this machine"; only the one the app adds itself (named
+  // "sandbox", electron/hosts/sandbox-account.ts) is the built-in sandbox.
+  if (!a.isSandbox) return mode;
+  return a.name === 'sandbox'
     ? `${mode} This is the built-in sandbox, a local ApexVerify-compatible server: nothing reaches ApexVerify.`
-    : mode;
+    : `${mode} Its server runs on this machine (${new URL(a.baseUrl).host}).`;
 }
 
 export function AccountSelect({ accounts, value, onChange }: Props) {

@@ -1,6 +1,7 @@
 // The key's audit trail, newest first; reloaded after every action on a key.
 import { useEffect, useState } from 'react';
 import type { AuditEvent } from '../../../shared/schemas.ts';
+import { codeWords } from '../lib/errors.ts';
 import { useApi, useAppState } from '../state/context.ts';
 import { RelativeTime } from './relative-time.tsx';
 
@@ -27,7 +28,8 @@ function detailOf(e: AuditEvent): string | null {
   if (typeof d.file === 'string') return d.file;
   if (typeof d.command === 'string') return d.command;
   if (d.proof === '401') return 'proof: 401';
-  if (typeof d.error === 'string') return d.error;
+  // The store keeps the code (the CLI's --json shows it); the window shows its words.
+  if (typeof d.error === 'string') return codeWords(d.error);
   return null;
 }
 

@@ -1,5 +1,5 @@
 // An inline error: what failed, the core's explanation, and what to do next.
-import { nextStep, statusSuffix } from '../lib/errors.ts';
+import { isTimedRateLimit, nextStep, RATE_LIMIT_REASON, statusSuffix } from '../lib/errors.ts';
 import type { ScopedError } from '../state/messages-slice.ts';
 import { RetryCountdown } from './retry-countdown.tsx';
 
@@ -19,11 +19,13 @@ export function ErrorAlert({ failure, onDismiss, pasted = false }: Props) {
         <p className="alert__title">
           {what} failed{statusSuffix(error)}.
         </p>
-        <p>{error.message}</p>
-        {step && <p className="alert__step">{step}</p>}
-        {error.retryAfterSec !== undefined && (
-          <RetryCountdown deadline={at + error.retryAfterSec * 1000} />
+        {isTimedRateLimit(error) ? (
+          // One message, one number: the core's text also names the wait, and it would go stale.
+          <RetryCountdown reason={RATE_LIMIT_REASON} deadline={at + error.retryAfterSec * 1000} />
+        ) : (
+          <p>{error.message}</p>
         )}
+        {step && <p className="alert__step">{step}</p>}
       </div>
       {onDismiss && (
         <button type="button" className="btn btn--quiet alert__close" onClick={onDismiss}>

@@ -63,7 +63,9 @@ export const KeyRow = memo(function KeyRow({
         </span>
       </div>
       <div role="gridcell" className="grid__cell grid__cell--status">
-        <StatusPill status={k.status} />
+        {/* A key ApexVerify last rejected is not shown as a healthy Active key: the 401 is
+            the status the app last learned. */}
+        {!(k.status === 'active' && outcome === 'unauthorized') && <StatusPill status={k.status} />}
         {k.status !== 'revoked' && <OutcomePill outcome={outcome} />}
       </div>
       <div role="gridcell" className="grid__cell grid__cell--createdAt">
@@ -77,7 +79,7 @@ export const KeyRow = memo(function KeyRow({
           <span className="muted">—</span>
         ) : (
           <>
-            <RelativeTime iso={k.rotationDueAt} empty="No period" tabIndex={-1} />
+            <RelativeTime iso={k.rotationDueAt} empty="No rotation period" tabIndex={-1} />
             <DueBadge due={due} />
           </>
         )}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useAppState } from '../state/context.ts';
-import { CreatedPanel } from './created-panel.tsx';
+import { CreatedPanel, type CreatedHow } from './created-panel.tsx';
 import { Modal } from './modal.tsx';
 import { NewKeyForm } from './new-key-form.tsx';
 
@@ -11,10 +11,10 @@ export function NewKeyDialog() {
   const { close, openKey } = useAppState(
     useShallow((s) => ({ close: s.closeDialog, openKey: s.openKey })),
   );
-  const [created, setCreated] = useState<KeyView | null>(null);
+  const [created, setCreated] = useState<{ key: KeyView; how: CreatedHow } | null>(null);
   const finish = () => {
     close();
-    if (created) openKey(created.id);
+    if (created) openKey(created.key.id);
   };
   return (
     <Modal labelledBy="new-key-title" onClose={finish} className="modal--form">
@@ -22,9 +22,9 @@ export function NewKeyDialog() {
         New key
       </h2>
       {created ? (
-        <CreatedPanel keyView={created} onDone={finish} />
+        <CreatedPanel keyView={created.key} how={created.how} onDone={finish} />
       ) : (
-        <NewKeyForm onCreated={setCreated} onCancel={close} />
+        <NewKeyForm onCreated={(key, how) => setCreated({ key, how })} onCancel={close} />
       )}
     </Modal>
   );

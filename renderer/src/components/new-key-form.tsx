@@ -7,6 +7,7 @@ import { environmentProblem, labelProblem, secretProblem } from '../../../shared
 import { useOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
+import type { CreatedHow } from './created-panel.tsx';
 import { AccountSelect } from './account-select.tsx';
 import { EnvironmentOptions } from './environment-options.tsx';
 import { ErrorAlert } from './error-alert.tsx';
@@ -15,7 +16,7 @@ import { OFFLINE_REASON } from '../lib/offline.ts';
 import { OpenDashboard } from './open-dashboard.tsx';
 
 interface Props {
-  onCreated: (key: KeyView) => void;
+  onCreated: (key: KeyView, how: CreatedHow) => void;
   onCancel: () => void;
 }
 
@@ -58,7 +59,7 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
     const input = { accountId, label, environment, service, owner };
     // On success this form unmounts with the pasted key; on failure it stays, to be corrected.
     const created = dashboard ? await capture(input, secret) : await generate(input);
-    if (created) onCreated(created);
+    if (created) onCreated(created, dashboard ? 'imported' : 'generated');
   };
 
   return (

@@ -54,21 +54,31 @@ export function RevokeDialog({ keyId }: { keyId: string }) {
         <RevokeProofView proof={proof} onClose={close} />
       ) : (
         <form className="modal__body" onSubmit={submit} noValidate>
-          <div id="revoke-warning" className="warning-box">
-            <p>
-              <strong>Revocation is immediate and irreversible.</strong> From then on, every request
-              made with this key gets 401 Unauthorized, wherever the key is still deployed.
-            </p>
-            <p>Batch jobs already running with this key continue until they finish.</p>
-          </div>
-          {account?.mode === 'dashboard' && (
+          {account?.mode === 'dashboard' ? (
+            // Dashboard mode: the user revokes; the app's part is to prove it and record it.
             <div className="capture">
-              <p>
-                This account is in dashboard mode: revoke the key in the dashboard first (Settings →
-                API Keys, the trash icon). The app then checks that the key answers 401 before it
-                records it as revoked.
-              </p>
+              <div id="revoke-warning" className="warning-box">
+                <p>
+                  <strong>You revoke this key in the ApexVerify dashboard</strong> (Settings → API
+                  Keys, the trash icon); this account is in dashboard mode, so the app cannot. Then
+                  come back and choose Revoke: the app calls ApexVerify with the key and records it
+                  as revoked only once it answers 401 Unauthorized.
+                </p>
+                <p>
+                  Revoking in the dashboard cannot be undone: every request made with the key then
+                  gets 401, wherever it is still deployed.
+                </p>
+              </div>
               <OpenDashboard account={account} />
+            </div>
+          ) : (
+            <div id="revoke-warning" className="warning-box">
+              <p>
+                <strong>Revocation is immediate and irreversible.</strong> From then on, every
+                request made with this key gets 401 Unauthorized, wherever the key is still
+                deployed.
+              </p>
+              <p>Batch jobs already running with this key continue until they finish.</p>
             </div>
           )}
           {error && <ErrorAlert failure={error} />}

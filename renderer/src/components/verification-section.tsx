@@ -3,6 +3,7 @@ import type { KeyView } from '../../../shared/views.ts';
 import { useOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
+import { codeWords } from '../lib/errors.ts';
 import { OFFLINE_REASON } from '../lib/offline.ts';
 import { RelativeTime } from './relative-time.tsx';
 
@@ -46,7 +47,9 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
           <dt>Outcome</dt>
           <dd className={`outcome outcome--${v.outcome}`}>
             {OUTCOME[v.outcome]}
-            {v.errorCode ? ` (${v.errorCode})` : ''}
+            {v.outcome === 'error' && codeWords(v.errorCode)
+              ? ` Cause: ${codeWords(v.errorCode)}.`
+              : ''}
           </dd>
           <dt>Credits</dt>
           <dd>

@@ -19,11 +19,20 @@ const STEPS: Array<[limitMs: number, unit: Intl.RelativeTimeFormatUnit, sizeMs: 
   [Infinity, 'year', 365 * DAY],
 ];
 
-/** "3 days ago", "in 2 weeks", "now". */
-export function relativeTime(iso: string, now: number): string {
+/**
+ * "3 days ago", "in 2 weeks". Under a minute, `seconds` gives "45 s ago" (evidence, re-rendered
+ * every second); without it, "less than a minute ago" (lists, re-rendered every 30 s), so neither
+ * says "now" about a time a minute old.
+ */
+export function relativeTime(iso: string, now: number, seconds = false): string {
   const diff = Date.parse(iso) - now;
   const abs = Math.abs(diff);
-  if (abs < 45_000) return rtf.format(0, 'second');
+  if (abs < 60_000) {
+    const s = Math.round(abs / 1000);
+    if (seconds && s === 0) return 'just now';
+    if (seconds) return diff <= 0 ? `${s} s ago` : `in ${s} s`;
+    return diff <= 0 ? 'less than a minute ago' : 'in less than a minute';
+  }
   for (const [limit, unit, size] of STEPS)
     if (abs < limit) return rtf.format(Math.round(diff / size), unit);
   return rtf.format(Math.round(diff / (365 * DAY)), 'year');

@@ -184,7 +184,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate in API mode', () => {
     let r = await cli(['rotate', 'verify', 'prod-api']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^apexkeys: Not confirmed, still at step 3 of 4 \(verify\): The old key "prod-api" was used 0 min ago .* --accept-recent-use/,
+      /^apexkeys: Not confirmed, still at step 3 of 4 \(verify\): The old key "prod-api" was used \d+ s before the check, .* --accept-recent-use/,
     );
     expect(r.stdout).toMatch(/last used \(server\): old 20/);
     r = await cli(['rotate', 'verify', 'prod-api', '--json', '--accept-recent-use']);
