@@ -255,6 +255,9 @@ export async function updateKeyMeta(
   checkMeta(patch);
   const view = await deps.store.update((data) => {
     const { key } = resolveKey(data, ref);
+    // A revoked key is history: the window shows it read-only, and the CLI agrees.
+    if (key.status === 'revoked')
+      throw new AppError('REFUSED', `"${key.label}" is revoked: its details can no longer change.`);
     const updated = mutateKey(data, key.id, (k) => {
       if (patch.environment !== undefined) k.environment = patch.environment;
       if (patch.service !== undefined) k.service = patch.service;

@@ -70,8 +70,8 @@ test.describe('the key list', () => {
       'staging',
     ]);
     expect(await listedLabels(page)).toEqual(LIVE);
-    // Revoked keys are hidden by default: 6 of the 7 are listed.
-    await expect(page.getByText('6 of 7', { exact: true })).toBeVisible();
+    // Revoked keys are hidden by default, and the count says so rather than suggest a filter.
+    await expect(page.getByText('6 keys · 1 revoked hidden', { exact: true })).toBeVisible();
 
     // Text matches the label, the service and the owner.
     await filter.fill('BIL');
@@ -84,6 +84,7 @@ test.describe('the key list', () => {
     await expect.poll(() => listedLabels(page)).toEqual(['gamma-search']);
     await filter.fill('');
     await expect(grid).toHaveAttribute('aria-rowcount', String(LIVE.length + 1));
+    await expect(page.getByText('6 keys · 1 revoked hidden', { exact: true })).toBeVisible();
 
     await environment.selectOption({ label: 'staging' });
     await expect.poll(() => listedLabels(page)).toEqual(['beta-billing', 'delta-ci']);
@@ -97,6 +98,7 @@ test.describe('the key list', () => {
     await expect(rowOf(page, 'epsilon-old').getByText('Revoked', { exact: true })).toBeVisible();
     await status.selectOption({ label: 'All keys' });
     await expect(grid).toHaveAttribute('aria-rowcount', '8');
+    await expect(page.getByText('7 keys', { exact: true })).toBeVisible();
     await status.selectOption({ label: 'Active' });
     await expect
       .poll(() => listedLabels(page))

@@ -1,17 +1,26 @@
 // The details of the open key: a region named after its label, beside the list. Mounted per
 // key (keyed by id in the main window), so a revealed secret or a draft never carries over.
 import { useShallow } from 'zustand/react/shallow';
-import { useAccount, useKey } from '../hooks/use-selectors.ts';
+import type { KeyView } from '../../../shared/views.ts';
+import { useAccount, useKey, useRowOutcome } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { AuditList } from './audit-list.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { KeyButtons } from './key-buttons.tsx';
 import { KeyDates } from './key-dates.tsx';
 import { MetadataForm } from './metadata-form.tsx';
+import { OutcomePill } from './outcome-pill.tsx';
 import { RevokedNote } from './revoked-note.tsx';
 import { RotationSection } from './rotation-section.tsx';
 import { StatusPill } from './status-pill.tsx';
 import { VerificationSection } from './verification-section.tsx';
+
+function HeaderStatus({ keyView: k }: { keyView: KeyView }) {
+  const outcome = useRowOutcome(k);
+  // As in the row: a key ApexVerify last rejected is not headed as a healthy Active key.
+  if (k.status === 'active' && outcome === 'unauthorized') return <OutcomePill outcome={outcome} />;
+  return <StatusPill status={k.status} />;
+}
 
 export function DetailsPanel({ keyId }: { keyId: string }) {
   const k = useKey(keyId);
@@ -35,7 +44,7 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
       <header className="details__header">
         <div className="details__title">
           <h2>{k.label}</h2>
-          <StatusPill status={k.status} />
+          <HeaderStatus keyView={k} />
         </div>
         <p className="details__sub">
           <span title="Account">{k.account}</span>

@@ -11,6 +11,10 @@ import { ActionButton } from './action-button.tsx';
 import { SecretView } from './secret-view.tsx';
 import { RevealButton } from './reveal-button.tsx';
 
+const DISABLE_HINT =
+  'Switches the key off on ApexVerify: requests made with it get 401 until you enable it again. Nothing is deleted, and Undo follows.';
+const ENABLE_HINT = 'Switches the key back on: ApexVerify accepts it again.';
+
 export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: AccountMode }) {
   const { copyKey, setEnabled, openDialog } = useAppState(
     useShallow((s) => ({
@@ -50,6 +54,7 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
           <ActionButton
             busy={toggling}
             disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason ?? linkReason}
+            title={enabling ? ENABLE_HINT : DISABLE_HINT}
             onClick={() => void setEnabled(k.id, enabling)}
           >
             {enabling ? 'Enable' : 'Disable'}
@@ -59,7 +64,6 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
           variant="danger"
           disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason}
           onClick={() => openDialog({ kind: 'revoke', keyId: k.id })}
-          aria-keyshortcuts="Delete"
         >
           Revoke…
         </ActionButton>

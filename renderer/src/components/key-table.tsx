@@ -54,10 +54,7 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
     activeIndex,
     pageSize: Math.max(1, items.length - 2 * 10),
     moveTo,
-    openAt: (i) => {
-      const k = keys[i];
-      if (k) openKey(k.id);
-    },
+    open: openKey,
   });
   const onSelect = useCallback((id: string) => openKey(id), [openKey]);
 

@@ -41,6 +41,8 @@ function patchOf(d: Draft, k: KeyView): MetaPatch {
   return patch;
 }
 
+const REVOKED_REASON = 'Revoked keys are read-only: their details can no longer change.';
+
 export function MetadataForm({ keyView: k }: { keyView: KeyView }) {
   const save = useAppState((s) => s.saveMeta);
   const saving = usePending(`save:${k.id}`);
@@ -51,8 +53,10 @@ export function MetadataForm({ keyView: k }: { keyView: KeyView }) {
   const perProblem = periodProblem(draft.period);
   const patch = patchOf(draft, k);
   const changed = Object.keys(patch).length > 0;
-  const reason =
-    envProblem || perProblem
+  const revoked = k.status === 'revoked';
+  const reason = revoked
+    ? REVOKED_REASON
+    : envProblem || perProblem
       ? 'Fix the fields marked above first.'
       : changed
         ? null
@@ -60,32 +64,37 @@ export function MetadataForm({ keyView: k }: { keyView: KeyView }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (reason) return;
+    if (reason || revoked) return;
     await save(k.id, patch);
   };
 
   return (
     <form className="details__section meta-form" aria-labelledby="meta-heading" onSubmit={submit}>
       <h3 id="meta-heading">Details</h3>
-      <Field
-        label="Environment"
-        value={draft.environment}
-        onChange={set('environment')}
-        problem={envProblem}
-        list={listId}
-      />
-      <EnvironmentOptions id={listId} />
-      <Field label="Service" value={draft.service} onChange={set('service')} />
-      <Field label="Owner" value={draft.owner} onChange={set('owner')} />
-      <Field label="Notes" value={draft.notes} onChange={set('notes')} multiline />
-      <Field
-        label="Rotation period (days)"
-        value={draft.period}
-        onChange={set('period')}
-        problem={perProblem}
-        inputMode="numeric"
-        hint="Empty: the environment's default."
-      />
+      {revoked && <p className="muted">{REVOKED_REASON}</p>}
+      {/* A disabled fieldset disables every field in it: a revoked key is history. The core
+          refuses the change too, so the CLI and the window agree. */}
+      <fieldset className="meta-form__fields" disabled={revoked}>
+        <Field
+          label="Environment"
+          value={draft.environment}
+          onChange={set('environment')}
+          problem={envProblem}
+          list={listId}
+        />
+        <EnvironmentOptions id={listId} />
+        <Field label="Service" value={draft.service} onChange={set('service')} />
+        <Field label="Owner" value={draft.owner} onChange={set('owner')} />
+        <Field label="Notes" value={draft.notes} onChange={set('notes')} multiline />
+        <Field
+          label="Rotation period (days)"
+          value={draft.period}
+          onChange={set('period')}
+          problem={perProblem}
+          inputMode="numeric"
+          hint="Empty: the environment's default."
+        />
+      </fieldset>
       <div className="button-row">
         <ActionButton type="submit" variant="primary" busy={saving} disabledReason={reason}>
           Save

@@ -5,31 +5,69 @@ import { useAppState } from '../state/context.ts';
 import { CopyStatus } from './copy-status.tsx';
 
 const MESSAGE_MS = 6000;
+/** A message with Undo stays longer: the user needs time to read it and reach the button. */
+const UNDO_MS = 12_000;
+
+function connectionText(checking: boolean, offline: boolean): string {
+  // While a check runs (as right after a request failed to connect), "Connected" would be a
+  // claim from before that failure.
+  if (checking) return 'Checking the connection…';
+  return offline ? 'ApexVerify unreachable' : 'Connected';
+}
 
 export function StatusBar() {
-  const { message, clearMessage, transport, offline } = useAppState(
-    useShallow((s) => ({
-      message: s.message,
-      clearMessage: s.clearMessage,
-      transport: s.status?.transport,
-      offline: s.connection?.online === false,
-    })),
-  );
+  const { message, clearMessage, transport, offline, checking, undoPending, setEnabled } =
+    useAppState(
+      useShallow((s) => ({
+        message: s.message,
+        clearMessage: s.clearMessage,
+        transport: s.status?.transport,
+        offline: s.connection?.online === false,
+        checking: s.checkingConnection,
+        undoPending:
+          s.message?.undoDisable !== undefined &&
+          s.pending[`enable:${s.message.undoDisable}`] === true,
+        setEnabled: s.setEnabled,
+      })),
+    );
   useEffect(() => {
     if (!message) return;
-    const t = setTimeout(() => clearMessage(message.id), MESSAGE_MS);
+    const t = setTimeout(
+      () => clearMessage(message.id),
+      message.undoDisable === undefined ? MESSAGE_MS : UNDO_MS,
+    );
     return () => clearTimeout(t);
   }, [message, clearMessage]);
+  const undo = message?.undoDisable;
 
   return (
     <footer className="status-bar">
       <div role="status" className="status-bar__message">
         {message?.text}
+        {undo !== undefined && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="btn btn--quiet status-bar__undo"
+              aria-disabled={undoPending || undefined}
+              onClick={() => {
+                // The same core call as Enable; one at a time, and the outcome replaces this.
+                if (!undoPending) void setEnabled(undo, true);
+              }}
+            >
+              Undo
+            </button>
+          </>
+        )}
       </div>
       <CopyStatus />
       <div className="status-bar__info">
-        <span className={`dot dot--${offline ? 'off' : 'on'}`} aria-hidden="true" />
-        {offline ? 'ApexVerify unreachable' : 'Connected'} · Keys in the OS keychain
+        <span
+          className={`dot dot--${checking ? 'checking' : offline ? 'off' : 'on'}`}
+          aria-hidden="true"
+        />
+        {connectionText(checking, offline)} · Keys in the OS keychain
         {transport === 'preview' ? ' · Preview host' : ''}
       </div>
     </footer>

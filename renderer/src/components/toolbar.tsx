@@ -1,27 +1,48 @@
 // The window's title bar: the heading, how many keys there are, and the two main actions.
 import { useShallow } from 'zustand/react/shallow';
 import { useOffline } from '../hooks/use-selectors.ts';
+import { ALL_ENVIRONMENTS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 
 export const KEYS_HEADING_ID = 'keys-heading';
 
 const count = new Intl.NumberFormat('en');
+const keysText = (n: number) => `${count.format(n)} ${n === 1 ? 'key' : 'keys'}`;
+
+/**
+ * The header count. With no filter chosen, only the default "live" view hides anything, so it
+ * says what it hides ("111 keys · 4 revoked hidden") instead of a "111 of 115" that reads as a
+ * filter; "N of M" is kept for a filter the user set.
+ */
+export function countText(shown: number, total: number, revoked: number, filtered: boolean) {
+  if (filtered)
+    return shown === total ? keysText(total) : `${count.format(shown)} of ${count.format(total)}`;
+  return revoked === 0
+    ? keysText(shown)
+    : `${keysText(shown)} · ${count.format(revoked)} revoked hidden`;
+}
 
 interface Props {
   shown: number;
 }
 
 export function Toolbar({ shown }: Props) {
-  const { total, running, startVerifyAll, openDialog, hasAccounts } = useAppState(
-    useShallow((s) => ({
-      total: s.keys.length,
-      running: s.job?.state === 'running',
-      startVerifyAll: s.startVerifyAll,
-      openDialog: s.openDialog,
-      hasAccounts: s.accounts.length > 0,
-    })),
-  );
+  const { total, revoked, filtered, running, startVerifyAll, openDialog, hasAccounts } =
+    useAppState(
+      useShallow((s) => ({
+        total: s.keys.length,
+        revoked: s.keys.filter((k) => k.status === 'revoked').length,
+        filtered:
+          s.query.trim() !== '' ||
+          s.environmentFilter !== ALL_ENVIRONMENTS ||
+          s.statusFilter !== 'live',
+        running: s.job?.state === 'running',
+        startVerifyAll: s.startVerifyAll,
+        openDialog: s.openDialog,
+        hasAccounts: s.accounts.length > 0,
+      })),
+    );
   const offline = useOffline();
   const verifyReason = offline
     ? 'Unavailable while offline: verifying needs ApexVerify. Try again once the connection is back.'
@@ -35,9 +56,7 @@ export function Toolbar({ shown }: Props) {
       <div className="toolbar__title">
         <h1 id={KEYS_HEADING_ID}>API keys</h1>
         <span className="toolbar__count" aria-live="off">
-          {shown === total
-            ? `${count.format(total)} ${total === 1 ? 'key' : 'keys'}`
-            : `${count.format(shown)} of ${count.format(total)}`}
+          {countText(shown, total, revoked, filtered)}
         </span>
       </div>
       <div className="toolbar__actions">

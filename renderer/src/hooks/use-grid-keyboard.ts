@@ -1,5 +1,6 @@
 // Keyboard for the key grid: arrows, Home/End and Page keys move between rows; Right and Left
-// step through a row's dates (their exact time shows on focus); Enter opens the focused row.
+// step through a row's dates (their exact time shows on focus); Enter opens the focused row, and
+// only while a row has focus.
 import type { KeyboardEvent } from 'react';
 
 interface Options {
@@ -7,7 +8,7 @@ interface Options {
   activeIndex: number;
   pageSize: number;
   moveTo: (index: number) => void;
-  openAt: (index: number) => void;
+  open: (id: string) => void;
 }
 
 function cellStep(e: KeyboardEvent<HTMLElement>, row: HTMLElement): boolean {
@@ -23,7 +24,7 @@ function cellStep(e: KeyboardEvent<HTMLElement>, row: HTMLElement): boolean {
   return true;
 }
 
-export function useGridKeyboard({ count, activeIndex, pageSize, moveTo, openAt }: Options) {
+export function useGridKeyboard({ count, activeIndex, pageSize, moveTo, open }: Options) {
   return (e: KeyboardEvent<HTMLElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || count === 0) return;
     const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
@@ -52,12 +53,15 @@ export function useGridKeyboard({ count, activeIndex, pageSize, moveTo, openAt }
       case 'ArrowLeft':
         if (row && cellStep(e, row)) e.preventDefault();
         return;
-      case 'Enter':
-        if (activeIndex >= 0) {
+      case 'Enter': {
+        // The row that has focus, never the remembered active one (it may be out of view).
+        const id = row?.dataset.keyId;
+        if (id) {
           e.preventDefault();
-          openAt(activeIndex);
+          open(id);
         }
         return;
+      }
       default:
         return;
     }

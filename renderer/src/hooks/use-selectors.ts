@@ -13,12 +13,21 @@ export const useOffline = (): boolean => useAppState(selectOffline);
 
 export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
-/** The row's latest outcome this session, or "checking" while Verify all has not reached it. */
+/**
+ * The row's latest outcome, or "checking" while Verify all has not reached it. Only what is
+ * still true is shown: a check from before the key was enabled or disabled is stale, and a
+ * disabled key can only be rejected, so an older "Verified" beside "Disabled" is never shown.
+ */
 export function useRowOutcome(key: KeyView): VerifyResult['status'] | 'checking' | null {
   return useAppState((s) => {
     const fresh = s.verifyResults[key.id];
     if (fresh) return fresh.status;
     if (s.job?.state === 'running' && key.status !== 'revoked') return 'checking';
-    return key.lastVerification?.outcome ?? null;
+    const last = key.lastVerification;
+    if (!last) return null;
+    const changed = s.statusChangedAt[key.id];
+    if (changed !== undefined && Date.parse(last.at) < changed) return null;
+    if (key.status === 'disabled' && last.outcome !== 'unauthorized') return null;
+    return last.outcome;
   });
 }

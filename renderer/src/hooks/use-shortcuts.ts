@@ -1,12 +1,17 @@
-// Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Delete revoke the selected key,
+// Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Delete revoke the focused row's key,
 // Esc close the details. (Enter on a row is the grid's; Esc in a dialog is the dialog's.)
 import { useEffect } from 'react';
 import { FILTER_ID } from '../lib/element-ids.ts';
 import { useAppStateApi } from '../state/context.ts';
 
-const isEditable = (t: EventTarget | null): boolean =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+/**
+ * The key of the grid row that has focus (the row itself or one of its date stops), else null.
+ * Row shortcuts act on that row only: never on a remembered selection the user may not see.
+ */
+export const focusedRowKey = (t: EventTarget | null): string | null =>
+  t instanceof HTMLElement
+    ? (t.closest<HTMLElement>('[role="row"][data-key-id]')?.dataset.keyId ?? null)
+    : null;
 
 export function focusRow(id: string): void {
   document.querySelector<HTMLElement>(`[data-key-id="${CSS.escape(id)}"]`)?.focus();
@@ -42,8 +47,8 @@ export function useShortcuts(): void {
         return;
       }
       const del = e.key === 'Delete' || (e.metaKey && e.key === 'Backspace');
-      if (del && !isEditable(e.target)) {
-        const id = s.activeId ?? s.openId;
+      const id = del ? focusedRowKey(e.target) : null;
+      if (id !== null) {
         const k = s.keys.find((x) => x.id === id);
         if (!k || k.status === 'revoked' || k.status === 'pending') return;
         e.preventDefault();

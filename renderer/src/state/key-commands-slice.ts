@@ -65,6 +65,7 @@ export const createKeyCommandsSlice: SliceCreator<KeyCommandsSlice> = (set, get,
       // failed() also re-checks the connection when the check could not reach ApexVerify.
       if (r.error) get().failed('details', what, r.error);
       else if (r.status === 'ok') get().say(`"${r.label}" works.`);
+      else get().say(`ApexVerify rejected "${r.label}" (401): it no longer works.`);
     },
     async copyKey(id) {
       const label = labelOf(get, id);
@@ -93,7 +94,13 @@ export const createKeyCommandsSlice: SliceCreator<KeyCommandsSlice> = (set, get,
       bump();
       if (!r) return;
       get().upsertKey(r);
-      get().say(`"${r.label}" is ${r.status === 'active' ? 'enabled' : 'disabled'}.`);
+      get().statusChanged(id);
+      if (r.status === 'active') get().say(`"${r.label}" is enabled.`);
+      else
+        get().say(
+          `"${r.label}" is disabled: ApexVerify rejects it (401) until you enable it again.`,
+          id,
+        );
     },
     async revokeKey(id, confirmLabel) {
       const what = `Revoking "${labelOf(get, id)}"`;

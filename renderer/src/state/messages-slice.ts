@@ -17,6 +17,8 @@ export interface ScopedError {
 export interface Message {
   id: number;
   text: string;
+  /** A disable that can be taken back: Undo re-enables this key through the same core call. */
+  undoDisable?: string;
 }
 
 export interface ClipboardCountdown {
@@ -34,7 +36,8 @@ export interface MessagesSlice {
   setError(scope: ErrorScope, what: string | null, error?: ErrorInfo): void;
   /** Shows the error, and re-checks the connection or the keychain when that is the cause. */
   failed(scope: ErrorScope, what: string, error: ErrorInfo): void;
-  say(text: string): void;
+  /** Replaces any older message: the newest outcome is the one shown. */
+  say(text: string, undoDisable?: string): void;
   clearMessage(id: number): void;
   setClipboard(countdown: ClipboardCountdown | null): void;
   setPending(name: string, on: boolean): void;
@@ -56,11 +59,16 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => ({
     });
   },
   failed(scope, what, error) {
+    // A newer failure replaces an older success ("works.", "Saved") in the status bar.
+    set({ message: null });
     get().setError(scope, what, error);
     if (isNetworkError(error)) void get().checkConnection();
     if (isKeychainError(error)) void get().boot();
   },
-  say: (text) => set({ message: { id: nextMessageId++, text } }),
+  say: (text, undoDisable) =>
+    set({
+      message: { id: nextMessageId++, text, ...(undoDisable === undefined ? {} : { undoDisable }) },
+    }),
   clearMessage: (id) => set((s) => (s.message?.id === id ? { message: null } : {})),
   setClipboard: (clipboard) => set({ clipboard }),
   setPending(name, on) {

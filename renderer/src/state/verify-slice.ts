@@ -9,6 +9,10 @@ export interface VerifySlice {
   job: VerifyJob | null;
   /** This session's latest outcome per key id: from Verify, or from the running Verify all. */
   verifyResults: Record<string, VerifyResult>;
+  /** Epoch ms of this session's last enable or disable per key: older outcomes are stale. */
+  statusChangedAt: Record<string, number>;
+  /** Forgets the key's outcomes from before its status changed. */
+  statusChanged(id: string): void;
   startVerifyAll(): Promise<void>;
   cancelVerifyAll(): Promise<void>;
   dismissJob(): void;
@@ -49,6 +53,14 @@ export const createVerifySlice: SliceCreator<VerifySlice> = (set, get, api) => {
   return {
     job: null,
     verifyResults: {},
+    statusChangedAt: {},
+    statusChanged(id) {
+      set((s) => {
+        const verifyResults = { ...s.verifyResults };
+        delete verifyResults[id];
+        return { verifyResults, statusChangedAt: { ...s.statusChangedAt, [id]: Date.now() } };
+      });
+    },
     async startVerifyAll() {
       if (get().job?.state === 'running') return;
       get().setError('list', null);
