@@ -21,8 +21,8 @@ const STEPS: Array<[limitMs: number, unit: Intl.RelativeTimeFormatUnit, sizeMs: 
 
 /**
  * "3 days ago", "in 2 weeks". Under a minute, `seconds` gives "45 s ago" (evidence, re-rendered
- * every second); without it, "less than a minute ago" (lists, re-rendered every 30 s), so neither
- * says "now" about a time a minute old.
+ * every second); without it, "just now" (lists, re-rendered every 30 s, so it turns into
+ * "1 minute ago" in time; short, so it fits the list's date columns).
  */
 export function relativeTime(iso: string, now: number, seconds = false): string {
   const diff = Date.parse(iso) - now;
@@ -31,7 +31,7 @@ export function relativeTime(iso: string, now: number, seconds = false): string 
     const s = Math.round(abs / 1000);
     if (seconds && s === 0) return 'just now';
     if (seconds) return diff <= 0 ? `${s} s ago` : `in ${s} s`;
-    return diff <= 0 ? 'less than a minute ago' : 'in less than a minute';
+    return diff <= 0 ? 'just now' : 'in a moment';
   }
   for (const [limit, unit, size] of STEPS)
     if (abs < limit) return rtf.format(Math.round(diff / size), unit);
