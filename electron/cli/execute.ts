@@ -9,15 +9,13 @@ import { createSession, type CliSession } from './session.ts';
 
 export interface Outcome {
   code: number;
-  /** A command goes on serving (the sandbox): the process must not exit. */
-  keepAlive: boolean;
 }
 
 export async function execute(argv: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
   const session = createSession(env);
   try {
     const code = await run(argv, session);
-    return { code, keepAlive: session.keepAlive };
+    return { code };
   } finally {
     session.flushNotices();
   }

@@ -24,8 +24,6 @@ export interface CliSession {
   debug(): boolean;
   /** What the process exits with when the command returns normally. */
   exitCode: number;
-  /** Set by a command that goes on serving (the sandbox): the process is left running. */
-  keepAlive: boolean;
 }
 
 export function createSession(env: NodeJS.ProcessEnv): CliSession {
@@ -37,7 +35,6 @@ export function createSession(env: NodeJS.ProcessEnv): CliSession {
 
   const session: CliSession = {
     exitCode: 0,
-    keepAlive: false,
     flushNotices() {
       if (!opened) return;
       const all = opened.store.notices;

@@ -27,8 +27,6 @@ export async function serveSandbox(session: CliSession, o: SandboxOpts): Promise
       );
     throw new AppError('STORE_IO', e instanceof Error ? e.message : 'The sandbox could not start.');
   });
-  // The server keeps running until interrupted: the entry must not exit.
-  session.keepAlive = true;
   const out = process.stdout;
   out.write(`Sandbox: ${sandbox.url}\n`);
   out.write(
@@ -41,7 +39,8 @@ export async function serveSandbox(session: CliSession, o: SandboxOpts): Promise
     out.write('Bootstrap key: already issued for this state file (not shown again).\n');
   }
   out.write(`Admin token (fault injection, tests): ${sandbox.adminToken}\n`);
-  const stop = () => void sandbox.close().then(() => process.exit(0));
+  // Once the server is closed nothing holds the process: it ends by itself, its output delivered.
+  const stop = () => void sandbox.close().then(() => (process.exitCode = 0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
