@@ -57,6 +57,9 @@ export const errorInfoSchema = z.object({
    * front end can phrase the next step in its own terms; the message itself names no front end.
    */
   rule: z.string().optional(),
+  /** The input field the error concerns (e.g. 'name', 'baseUrl', 'secret'), so a form can show
+   * the message beside that field; absent when it concerns the request as a whole. */
+  field: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
@@ -65,6 +68,7 @@ export class AppError extends Error {
   readonly retryAfterSec?: number;
   readonly status?: number;
   readonly rule?: string;
+  readonly field?: string;
 
   constructor(code: ErrorCode, message: string, extra: Omit<ErrorInfo, 'code' | 'message'> = {}) {
     super(message);
@@ -73,6 +77,7 @@ export class AppError extends Error {
     if (extra.retryAfterSec !== undefined) this.retryAfterSec = extra.retryAfterSec;
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.rule !== undefined) this.rule = extra.rule;
+    if (extra.field !== undefined) this.field = extra.field;
   }
 
   toInfo(): ErrorInfo {
@@ -80,6 +85,7 @@ export class AppError extends Error {
     if (this.retryAfterSec !== undefined) info.retryAfterSec = this.retryAfterSec;
     if (this.status !== undefined) info.status = this.status;
     if (this.rule !== undefined) info.rule = this.rule;
+    if (this.field !== undefined) info.field = this.field;
     return info;
   }
 }

@@ -62,6 +62,10 @@ export const settingsSchema = z.object({
   /** Minutes: a rotation warns while the old key was used this recently. Stores older than
    * the setting lack it, hence the default. */
   recentUseWindowMin: z.number().int().positive().max(1440).default(15),
+  /** Days ahead: a key due for rotation within them counts as due (title, badge, filter). */
+  reminderDays: z.number().int().positive().max(365).default(14),
+  /** Hides the built-in sandbox account (it cannot be removed). */
+  hideSandbox: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -72,6 +76,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reminders: true,
   theme: 'system',
   recentUseWindowMin: 15,
+  reminderDays: 14,
+  hideSandbox: false,
 };
 
 export { rotationRunSchema, type RotationRun } from './rotation.ts';
@@ -122,6 +128,8 @@ export function emptyStoreData(): StoreData {
 
 export const AUDIT_ACTIONS = [
   'account-added',
+  'account-renamed',
+  'account-removed',
   'created',
   'imported',
   'generated',

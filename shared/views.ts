@@ -14,6 +14,17 @@ export const keyViewSchema = keyRecordSchema.extend({
 });
 export type KeyView = z.infer<typeof keyViewSchema>;
 
+/** Whether the app could reach an account's server, learned from its requests. */
+export const reachabilitySchema = z.object({
+  /** unknown: nothing asked yet since the app started. */
+  state: z.enum(['online', 'offline', 'unknown']),
+  /** When offline: since when (the first failed request of this spell). */
+  since: z.string().nullable(),
+  /** When offline: why, in words. */
+  reason: z.string().nullable(),
+});
+export type Reachability = z.infer<typeof reachabilitySchema>;
+
 export const accountViewSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -23,6 +34,9 @@ export const accountViewSchema = z.object({
   lastSyncAt: z.string().nullable(),
   /** The built-in sandbox, so every feature can be tried without an ApexVerify account. */
   isSandbox: z.boolean(),
+  /** Keys of this account in the store, revoked ones included. */
+  keyCount: z.number().int(),
+  reachability: reachabilitySchema,
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 

@@ -4,7 +4,7 @@
 // secret: bounds, a display id, and the list's environment/status filter and sort, never the
 // free-text filter (a pasted key could be sitting in it).
 import { z } from 'zod';
-import { keyStatusSchema } from '../../shared/schemas.ts';
+import { DEFAULT_PREFS, windowPrefsSchema, type WindowPrefs } from '../../shared/window-prefs.ts';
 
 export interface Rect {
   x: number;
@@ -41,38 +41,12 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
-// The renderer's list columns and status filters (renderer/src/lib/key-list.ts), restated here
-// because main may not import the renderer; the zod enums keep anything else out of the file.
-const SORT_COLUMNS = [
-  'label',
-  'environment',
-  'status',
-  'createdAt',
-  'lastUsedAt',
-  'rotationDueAt',
-] as const;
-const STATUS_FILTERS = ['live', 'all', 'due', ...keyStatusSchema.options] as const;
-
-export const windowPrefsSchema = z
-  .object({
-    environmentFilter: z.string().max(64),
-    statusFilter: z.enum(STATUS_FILTERS),
-    sort: z
-      .object({
-        column: z.enum(SORT_COLUMNS),
-        direction: z.enum(['ascending', 'descending']),
-      })
-      .strict(),
-  })
-  .strict();
-export type WindowPrefs = z.infer<typeof windowPrefsSchema>;
-
-/** The renderer's first-run view: every environment, live keys, by label. */
-export const DEFAULT_PREFS: WindowPrefs = {
-  environmentFilter: '',
-  statusFilter: 'live',
-  sort: { column: 'label', direction: 'ascending' },
-};
+export {
+  DEFAULT_PREFS,
+  windowPrefsChangeSchema,
+  windowPrefsSchema,
+  type WindowPrefs,
+} from '../../shared/window-prefs.ts';
 
 /** What was saved, or null when nothing usable was (missing, or edited into something else). */
 export function parseWindowState(raw: unknown): WindowState | null {
@@ -91,6 +65,7 @@ export function parseWindowPrefs(raw: unknown): WindowPrefs {
     return field.success ? (field.data as WindowPrefs[K]) : DEFAULT_PREFS[key];
   };
   return {
+    accountFilter: pick('accountFilter'),
     environmentFilter: pick('environmentFilter'),
     statusFilter: pick('statusFilter'),
     sort: pick('sort'),

@@ -11,7 +11,7 @@ import {
   DEFAULT_PREFS,
   parseWindowPrefs,
   parseWindowState,
-  windowPrefsSchema,
+  windowPrefsChangeSchema,
   windowStateSchema,
   type WindowPrefs,
   type WindowState,
@@ -91,7 +91,11 @@ export function openWindowStore(dir: string, report: Report, now = () => new Dat
     // Asked for by a caller that answers someone, so a failed write throws: it never answers
     // "saved" for preferences that were not.
     setWindowPrefs(change) {
-      const next = windowPrefsSchema.parse({ ...parseWindowPrefs(store.get('prefs')), ...change });
+      // The change is parsed strictly (nothing but preferences, never the free-text filter).
+      const next = {
+        ...parseWindowPrefs(store.get('prefs')),
+        ...windowPrefsChangeSchema.parse(change),
+      };
       try {
         store.set('prefs', next);
       } catch (e) {

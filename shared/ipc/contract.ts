@@ -16,11 +16,12 @@ import {
   verifyResultSchema,
 } from '../views.ts';
 
-// Bounds keep a misbehaving renderer from sending megabytes; the core applies the real rules.
-const id = z.string().min(1).max(128);
-const text = (max: number) => z.string().max(max);
-const keyRef = z.object({ id }).strict();
-const none = z.object({}).strict();
+import { accountChannels } from './account-channels.ts';
+import { activityChannels } from './activity-channels.ts';
+import { changeChannels } from './change-channels.ts';
+import { id, keyRef, none, text } from './fields.ts';
+import { settingsChannels } from './settings-channels.ts';
+import { syncChannels } from './sync-channels.ts';
 
 const newKeyFields = {
   accountId: id,
@@ -126,6 +127,13 @@ export const contract = {
     input: z.object({ id, choice: abortChoiceSchema }).strict(),
     output: rotationViewSchema,
   },
+  // The groups in their own files: accounts, settings and window preferences, the whole audit
+  // trail, sync with the server, and outside changes.
+  ...accountChannels,
+  ...settingsChannels,
+  ...activityChannels,
+  ...syncChannels,
+  ...changeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -133,8 +133,17 @@ export function validInputs(ids: {
   accountId: string;
   label: string;
   envPath: string;
+  /** For addAccount and removeAccount: a server, a key it accepts, the account's name. */
+  baseUrl?: string;
+  accountSecret?: string;
+  accountName?: string;
 }): { [C in Channel]: InputOf<C> } {
   const { keyId: id, accountId } = ids;
+  const account = {
+    baseUrl: ids.baseUrl ?? 'http://127.0.0.1:9',
+    secret: ids.accountSecret ?? 'x'.repeat(24),
+    name: ids.accountName ?? 'sandbox',
+  };
   return {
     getStatus: {},
     checkConnection: {},
@@ -164,6 +173,18 @@ export function validInputs(ids: {
     verifyRotation: { id, acceptRecentUse: false },
     finishRotation: { id, confirmLabel: ids.label },
     abortRotation: { id, choice: 'keep-new' },
+    addAccount: { name: 'second', baseUrl: account.baseUrl, secret: account.secret },
+    renameAccount: { accountId, name: 'renamed' },
+    removeAccount: { accountId, confirmName: account.name },
+    checkAccount: { accountId },
+    getSettings: {},
+    saveSettings: { clipboardClearSec: 45, theme: 'dark' },
+    getWindowPrefs: {},
+    setWindowPrefs: { statusFilter: 'all' },
+    listActivity: { limit: 50 },
+    syncAccounts: {},
+    captureRemoteKey: { id, secret: 'x'.repeat(20) },
+    waitForChange: { since: 0, timeoutMs: 0 },
   };
 }
 

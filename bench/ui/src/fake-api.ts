@@ -12,6 +12,8 @@ const accounts: AccountView[] = [
     mode: 'api',
     lastSyncAt: null,
     isSandbox: false,
+    keyCount: 0,
+    reachability: { state: 'online', since: null, reason: null },
   },
   {
     id: 'acc_sandbox',
@@ -21,6 +23,8 @@ const accounts: AccountView[] = [
     mode: 'api',
     lastSyncAt: null,
     isSandbox: true,
+    keyCount: 0,
+    reachability: { state: 'online', since: null, reason: null },
   },
 ];
 

@@ -5,9 +5,8 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
 import { pathProblem } from '../../../shared/input-rules.ts';
-import { isLoopbackName } from '../../../shared/loopback.ts';
 import { externalUrlAllowed } from '../../../shared/url-policy.ts';
-import { DEFAULT_SETTINGS, type Account } from '../../../shared/schemas.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas.ts';
 import { accountById } from '../accounts.ts';
 import { handOut, revealKey, writeKeyToEnv } from '../key-handout.ts';
 import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
@@ -26,17 +25,18 @@ import {
   verifyNewKey,
 } from '../rotation/index.ts';
 import { requireRun } from '../rotation/lookup.ts';
+import { createAccountHandlers } from './account-handlers.ts';
+import { createActivityHandlers } from './activity-handlers.ts';
+import { createChangeHandlers } from './change-handlers.ts';
 import type { AppContext } from './context.ts';
+import { createSettingsHandlers } from './settings-handlers.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
 import { checkConnection, keychainState, readForStatus } from './status.ts';
 import { createVerifyJobs } from './verify-jobs.ts';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<OutputOf<C>>;
 };
-
-// An account at one of the loopback names is shown as the sandbox: exactly those names, not
-// every 127.x address (which the base-URL rule accepts for plain http).
-const isSandbox = (a: Account) => isLoopbackName(new URL(a.baseUrl).hostname);
 
 function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
   return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
@@ -85,6 +85,12 @@ export function createHandlers(ctx: AppContext): Handlers {
   };
 
   return {
+    // The groups in their own files, as in the contract.
+    ...createAccountHandlers(ctx),
+    ...createSettingsHandlers(ctx),
+    ...createActivityHandlers(ctx),
+    ...createSyncHandlers(ctx),
+    ...createChangeHandlers(ctx),
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;
@@ -100,10 +106,6 @@ export function createHandlers(ctx: AppContext): Handlers {
       };
     },
     checkConnection: () => checkConnection(deps),
-    async listAccounts() {
-      const { accounts } = await deps.store.read();
-      return accounts.map((a) => ({ ...a, isSandbox: isSandbox(a) }));
-    },
     listKeys: (input) => listKeys(deps, { includeRevoked: input.includeRevoked ?? true }),
     async generateKey({ accountId, ...meta }) {
       return generateKey(deps, { ...meta, account: await accountName(accountId) });

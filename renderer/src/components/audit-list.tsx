@@ -7,6 +7,8 @@ import { RelativeTime } from './relative-time.tsx';
 
 const ACTION_TEXT: Record<AuditEvent['action'], string> = {
   'account-added': 'Account added',
+  'account-renamed': 'Account renamed',
+  'account-removed': 'Account removed',
   created: 'Created',
   imported: 'Saved from the dashboard',
   generated: 'Generated',

@@ -1,9 +1,12 @@
 // The one open dialog, if any. Each is mounted only while open.
 import { useAppState } from '../state/context.ts';
+import { AccountsDialog } from './accounts-dialog.tsx';
+import { ActivityDialog } from './activity-dialog.tsx';
 import { EnvDialog } from './env-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
 import { RotateDialog } from './rotate-dialog.tsx';
+import { SettingsDialog } from './settings-dialog.tsx';
 
 export function DialogHost() {
   const dialog = useAppState((s) => s.dialog);
@@ -17,5 +20,11 @@ export function DialogHost() {
       return <EnvDialog keyId={dialog.keyId} />;
     case 'rotate':
       return <RotateDialog keyId={dialog.keyId} />;
+    case 'accounts':
+      return <AccountsDialog />;
+    case 'settings':
+      return <SettingsDialog />;
+    case 'activity':
+      return <ActivityDialog />;
   }
 }

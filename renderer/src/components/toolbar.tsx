@@ -1,9 +1,11 @@
-// The window's title bar: the heading, how many keys there are, and the two main actions.
+// The window's title bar: the heading, how many keys there are, the dialogs (accounts,
+// activity, settings), sync, and the two main actions.
 import { useShallow } from 'zustand/react/shallow';
 import { useOffline } from '../hooks/use-selectors.ts';
 import { ALL_ENVIRONMENTS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
+import { SyncNowButton } from './sync-now-button.tsx';
 
 export const KEYS_HEADING_ID = 'keys-heading';
 
@@ -60,6 +62,28 @@ export function Toolbar({ shown }: Props) {
         </span>
       </div>
       <div className="toolbar__actions">
+        <button
+          type="button"
+          className="btn btn--default"
+          onClick={() => openDialog({ kind: 'accounts' })}
+        >
+          Accounts
+        </button>
+        <button
+          type="button"
+          className="btn btn--default"
+          onClick={() => openDialog({ kind: 'activity' })}
+        >
+          Activity
+        </button>
+        <button
+          type="button"
+          className="btn btn--default"
+          onClick={() => openDialog({ kind: 'settings' })}
+        >
+          Settings
+        </button>
+        <SyncNowButton />
         <ActionButton disabledReason={verifyReason} onClick={() => void startVerifyAll()}>
           Verify all
         </ActionButton>

@@ -47,14 +47,5 @@ export function shortDate(iso: string): string {
   return shortFormat.format(new Date(iso));
 }
 
-export const DUE_SOON_DAYS = 14;
-
-export type DueState = 'overdue' | 'soon' | null;
-
-/** Overdue once the due date has passed; due soon within 14 days of it. */
-export function dueState(dueAt: string | null, now: number): DueState {
-  if (dueAt === null) return null;
-  const left = Date.parse(dueAt) - now;
-  if (left <= 0) return 'overdue';
-  return left <= DUE_SOON_DAYS * DAY ? 'soon' : null;
-}
+// The one due rule lives in shared/ (the CLI's `key list --due` uses it too).
+export { dueState, type DueState } from '../../../shared/due.ts';

@@ -2,6 +2,11 @@
 // can give it their own API.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApexKeysApi } from '../../../shared/ipc/contract.ts';
+import { createAccountsAdminSlice } from './accounts-admin-slice.ts';
+import { createSettingsSlice } from './settings-slice.ts';
+import { createActivitySlice } from './activity-slice.ts';
+import { createSyncSlice } from './sync-slice.ts';
+import { createLiveSlice } from './live-slice.ts';
 import { createDialogsSlice } from './dialogs-slice.ts';
 import { createFiltersSlice } from './filters-slice.ts';
 import { createKeyCommandsSlice } from './key-commands-slice.ts';
@@ -26,6 +31,11 @@ export function createAppState(api: ApexKeysApi): AppStateApi {
     ...createMessagesSlice(set, get, api),
     ...createKeyCommandsSlice(set, get, api),
     ...createRotationSlice(set, get, api),
+    ...createAccountsAdminSlice(set, get, api),
+    ...createSettingsSlice(set, get, api),
+    ...createActivitySlice(set, get, api),
+    ...createSyncSlice(set, get, api),
+    ...createLiveSlice(set, get, api),
   }));
 }
 

@@ -6,7 +6,10 @@ export type Dialog =
   | { kind: 'new-key' }
   | { kind: 'revoke'; keyId: string }
   | { kind: 'env'; keyId: string }
-  | { kind: 'rotate'; keyId: string };
+  | { kind: 'rotate'; keyId: string }
+  | { kind: 'accounts' }
+  | { kind: 'settings' }
+  | { kind: 'activity' };
 
 /** The revoke channel's answer, flattened, with the key it was about. */
 export type RevokeProof = { keyId: string; label: string } & RevokeResult['proof'] &

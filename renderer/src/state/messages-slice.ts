@@ -4,7 +4,17 @@ import { isKeychainError, isNetworkError, type ErrorInfo } from '../../../shared
 import type { SliceCreator } from './types.ts';
 
 /** Where an error is shown: the list, the details panel, or one of the dialogs. */
-export type ErrorScope = 'list' | 'details' | 'newKey' | 'revoke' | 'env' | 'rotate';
+export type ErrorScope =
+  | 'list'
+  | 'details'
+  | 'newKey'
+  | 'revoke'
+  | 'env'
+  | 'rotate'
+  | 'accounts'
+  | 'settings'
+  | 'activity'
+  | 'sync';
 
 export interface ScopedError {
   /** What failed, as a phrase: "Verifying "ci-prod"". */

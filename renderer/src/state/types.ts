@@ -1,6 +1,11 @@
 // The store's shape: one zustand store built from the slices below. Nothing here is ever a secret.
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApexKeysApi } from '../../../shared/ipc/contract.ts';
+import type { AccountsAdminSlice } from './accounts-admin-slice.ts';
+import type { SettingsSlice } from './settings-slice.ts';
+import type { ActivitySlice } from './activity-slice.ts';
+import type { SyncSlice } from './sync-slice.ts';
+import type { LiveSlice } from './live-slice.ts';
 import type { DialogsSlice } from './dialogs-slice.ts';
 import type { FiltersSlice } from './filters-slice.ts';
 import type { KeyCommandsSlice } from './key-commands-slice.ts';
@@ -19,7 +24,12 @@ export type AppState = KeysSlice &
   VerifySlice &
   MessagesSlice &
   KeyCommandsSlice &
-  RotationSlice;
+  RotationSlice &
+  AccountsAdminSlice &
+  SettingsSlice &
+  ActivitySlice &
+  SyncSlice &
+  LiveSlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];

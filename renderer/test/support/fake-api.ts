@@ -45,6 +45,8 @@ export const sandboxAccount: AccountView = {
   mode: 'api',
   lastSyncAt: null,
   isSandbox: true,
+  keyCount: 0,
+  reachability: { state: 'online', since: null, reason: null },
 };
 
 type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | ErrorInfo;

@@ -76,6 +76,7 @@ describe('parsing what was kept', () => {
 
   it('keeps the preferences that parse and defaults the rest', () => {
     const prefs = {
+      accountFilter: 'acc_1',
       environmentFilter: 'production',
       statusFilter: 'due',
       sort: { column: 'lastUsedAt', direction: 'descending' },

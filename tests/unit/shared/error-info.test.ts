@@ -22,6 +22,7 @@ describe('ErrorInfo', () => {
       retryAfterSec: 3,
       status: 429,
       rule: 'no-run',
+      field: 'name',
     };
     const info = new AppError(full.code, full.message, full).toInfo();
     expect(info).toEqual(full);

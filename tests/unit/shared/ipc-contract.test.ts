@@ -114,13 +114,18 @@ describe('IPC contract: inputs', () => {
           expect(node.schema.maxLength, `${c}.${node.path}`).not.toBeNull();
   });
 
-  it('takes a secret only where the user pastes one (captureKey, a dashboard rotation)', () => {
+  it('takes a secret only where the user pastes one (a key, a dashboard rotation, an account key)', () => {
     const carriers = CHANNELS.flatMap((c) =>
       walk(contract[c].input)
         .filter((n) => /secret|password|token/i.test(lastField(n.path)))
         .map((n) => `${c}.${n.path}`),
     );
-    expect([...new Set(carriers)]).toEqual(['captureKey.secret', 'startRotation.newSecret']);
+    expect([...new Set(carriers)]).toEqual([
+      'captureKey.secret',
+      'startRotation.newSecret',
+      'addAccount.secret',
+      'captureRemoteKey.secret',
+    ]);
   });
 });
 

@@ -1,0 +1,6 @@
+// The activity slice (placeholder until its feature is built).
+import type { SliceCreator } from './types.ts';
+
+export type ActivitySlice = Record<never, never>;
+
+export const createActivitySlice: SliceCreator<ActivitySlice> = () => ({});
