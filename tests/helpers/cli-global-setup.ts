@@ -1,9 +1,11 @@
-// Vitest global setup for the Node project: builds the CLI once per run (the suites run the
+// Vitest global setup for the Node project: builds the CLI and the spawned test fixtures once per
+// run (the suites run the
 // built bundle, as an installed apexkeys does) and measures how long it takes to start here and
 // now, so the CLI helper's timeouts scale with the machine instead of a fixed 60 s.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildFixtures } from './fixture-bundles.ts';
 import { REPO_ROOT } from './repo-root.ts';
 
 declare module 'vitest' {
@@ -13,7 +15,8 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): void {
+export default async function setup(project: TestProject): Promise<void> {
+  await buildFixtures();
   const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build-cli.mjs'), '--quiet'], {
     stdio: 'inherit',
   });

@@ -13,10 +13,11 @@ import { generateKey } from '../../electron/core/keys.ts';
 import { wireCore } from '../../electron/core/wire.ts';
 import { loadState } from '../../electron/sandbox/state.ts';
 import type { Sandbox } from '../../electron/sandbox/server.ts';
+import { fixture } from './fixture-bundles.ts';
 import { makeTempDir } from './tmp.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const CHILD = join(repoRoot, 'tests/fixtures/rotation-crash-child.ts');
+const CHILD = fixture('rotation-crash-child');
 
 export interface Scenario {
   label: string;
@@ -70,7 +71,7 @@ export function runChild(
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', CHILD, s.dataDir, s.service, s.label, s.envFile, ending, killAt],
+      [CHILD, s.dataDir, s.service, s.label, s.envFile, ending, killAt],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

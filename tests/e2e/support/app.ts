@@ -9,6 +9,7 @@ import { wireCore } from '../../../electron/core/wire.ts';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import type { Account } from '../../../shared/schemas.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
+import { PREVIEW_BUNDLE } from './preview-bundle.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -67,7 +68,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     APEXKEYS_HTTP_RETRIES: '0',
   };
   if (opts.keychain === 'none') delete env.DBUS_SESSION_BUS_ADDRESS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/main.ts'], {
+  const child = spawn(process.execPath, [PREVIEW_BUNDLE], {
     cwd: repo,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,8 +13,9 @@ import { addAccountCli, newCliEnv, runCli, type CliEnv } from '../../helpers/cli
 import { hasTestKeyring } from '../../helpers/keyring.ts';
 import { REPO_ROOT } from '../../helpers/repo-root.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
+import { fixture } from '../../helpers/fixture-bundles.ts';
 
-const CHILD = join(REPO_ROOT, 'tests/fixtures/generate-crash-child.ts');
+const CHILD = fixture('generate-crash-child');
 
 /** In the order generate passes them. */
 const KILL_POINTS = [
@@ -26,11 +27,10 @@ const KILL_POINTS = [
 
 function runChild(env: CliEnv, label: string, killAt: string) {
   return new Promise<{ signal: NodeJS.Signals | null; stderr: string }>((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', CHILD, env.dataDir, env.service, label, killAt],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [CHILD, env.dataDir, env.service, label, killAt], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', fail);

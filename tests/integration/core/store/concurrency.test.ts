@@ -12,9 +12,10 @@ import {
 } from '../../../../electron/core/store/index.ts';
 import { makeTempDir } from '../../../helpers/tmp.ts';
 import { REPO_ROOT } from '../../../helpers/repo-root.ts';
+import { fixture } from '../../../helpers/fixture-bundles.ts';
 
 const repoRoot = REPO_ROOT;
-const writerScript = join(repoRoot, 'tests/fixtures/store-writer.ts');
+const writerScript = fixture('store-writer');
 const WRITERS = 6;
 const UPDATES_EACH = 20;
 
@@ -25,11 +26,10 @@ interface Writer {
 }
 
 function startWriter(dir: string, name: string): Writer {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', writerScript, dir, name, String(UPDATES_EACH)],
-    { cwd: repoRoot, stdio: 'pipe' },
-  );
+  const child = spawn(process.execPath, [writerScript, dir, name, String(UPDATES_EACH)], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
