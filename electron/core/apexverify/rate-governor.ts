@@ -70,7 +70,6 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
 
   function refill(l: number): void {
     const t = now();
-    // refilledAt lies ahead while a 429's hold lasts: nothing refills before it ends.
     const elapsed = Math.max(0, t - refilledAt);
     tokens = Math.min(capacityOf(l), tokens + (elapsed / 1000) * rateOf(l));
     refilledAt = Math.max(refilledAt, t);
@@ -189,10 +188,10 @@ export function createRateGovernor(opts: RateGovernorOptions): RateGovernor {
       holdUntil = Math.max(holdUntil, t + waitSec * 1000);
       if (limit !== null) {
         refill(limit);
-        // The server promised a token when the wait ends; what the bucket held stays, unrefilled
-        // while the wait lasts.
-        tokens = Math.max(tokens, 1);
-        refilledAt = holdUntil;
+        // What the bucket held stays, and it goes on refilling through the wait, as the server's
+        // does: the wait is the 429's whole cost. The server promised a token when it ends, so
+        // at least one is there by then (counting what the wait itself refills).
+        tokens = Math.max(tokens, 1 - waitSec * rateOf(limit));
       }
       wake?.();
     },

@@ -190,9 +190,13 @@ describe('debt and 429s', () => {
     await time.advance(1);
     expect(granted).toHaveLength(91);
     expect(granted[90]?.at).toBe(1000);
-    // Then the plain pace again, not a minute of debt.
-    await time.advance(667);
+    // The bucket refilled through the wait (1.5 tokens at 1.5/s): the next one comes at the plain
+    // pace from there, half a token later, not a minute of debt and not a lost second.
+    await time.advance(333);
+    expect(granted).toHaveLength(91);
+    await time.advance(1);
     expect(granted).toHaveLength(92);
+    expect(granted[91]?.at).toBe(1334);
   });
 
   it('a 429 without Retry-After waits for one token at the server rate', async () => {
