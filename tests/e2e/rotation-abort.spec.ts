@@ -39,6 +39,15 @@ test('aborting by revoking the new key: it answers 401, the old key still works'
   const outcome = wizard.getByRole('status').filter({ hasText: 'Rotation aborted.' });
   await expect(outcome).toContainText('The old key “mail-api” was not touched and stays active.');
   await expect(outcome).toContainText('The new key was revoked: ApexVerify answered 401');
+  // An aborted run looks like one (issue 11, item 8): not the green box of a finished rotation,
+  // no step ticked as if it still stood, and its evidence is the record up to the abort.
+  await expect(outcome).toHaveClass(/outcome--aborted/);
+  await expect(outcome).not.toHaveClass(/\bproof\b/);
+  const steps = wizard.getByRole('list', { name: 'Rotation steps (aborted)' });
+  await expect(steps.getByRole('listitem')).toHaveCount(4);
+  await expect(steps).not.toContainText('(completed)');
+  await expect(wizard.getByRole('region', { name: 'Evidence up to the abort' })).toBeVisible();
+  await expect(wizard.getByRole('region', { name: 'Evidence so far' })).toHaveCount(0);
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(wizard).toHaveCount(0);
 

@@ -92,7 +92,7 @@ export function RotateDialog({ keyId }: { keyId: string }) {
         ) : (
           <RotateRevokeStep keyId={keyId} view={view} account={account} />
         )}
-        {view && <RotationEvidence keyId={keyId} view={view} />}
+        {view && <RotationEvidence view={view} />}
         {!closed && (
           <div className="modal__actions modal__actions--split">
             {view?.open ? <RotationAbort keyId={keyId} view={view} /> : <span />}

@@ -23,6 +23,7 @@ export function RotateEnvForm({ keyId }: { keyId: string }) {
   const busy = useRotationBusy(keyId);
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
+  const [round, setRound] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
   const lines = text
@@ -35,7 +36,13 @@ export function RotateEnvForm({ keyId }: { keyId: string }) {
     e.preventDefault();
     setTried(true);
     if (problem || busy) return;
-    if (await replace(keyId, lines)) setText('');
+    // Done: the field empties for the next files, and an empty field is no mistake until the
+    // user submits it again (a new field: it forgets it was edited).
+    if (await replace(keyId, lines)) {
+      setText('');
+      setTried(false);
+      setRound((r) => r + 1);
+    }
   };
 
   return (
@@ -47,6 +54,7 @@ export function RotateEnvForm({ keyId }: { keyId: string }) {
       aria-label="Replace in .env files"
     >
       <Field
+        key={round}
         label=".env files (full paths, one per line)"
         multiline
         value={text}

@@ -1,20 +1,29 @@
 // The run's evidence so far, step by step: when each was confirmed, the checks of the new key,
 // both keys' last use (API mode), the .env files changed, and the old key's 401 proof.
 import type { RotationView } from '../../../shared/rotation-view.ts';
-import { useAppState } from '../state/context.ts';
 import { CheckResult } from './check-result.tsx';
 import { EnvFileList } from './env-file-list.tsx';
 import { LastUsedFacts } from './last-used-facts.tsx';
 import { Stamp } from './stamp.tsx';
 
-export function RotationEvidence({ keyId, view }: { keyId: string; view: RotationView }) {
-  const replaced = useAppState((s) => s.envReplacements[keyId]);
+// A closed run's evidence is the whole record, not "so far".
+const EVIDENCE_TITLE = {
+  open: 'Evidence so far',
+  done: 'Evidence',
+  aborted: 'Evidence up to the abort',
+} as const;
+const titleOf = (v: RotationView): keyof typeof EVIDENCE_TITLE =>
+  v.step === 'done' || v.step === 'aborted' ? v.step : 'open';
+
+export function RotationEvidence({ view }: { view: RotationView }) {
   const { generate: g, deploy, verify, revoke } = view.evidence;
-  // While deploying, the .env form shows its own results.
-  const files = view.step === 'deploy' ? [] : [...(deploy?.envFiles ?? []), ...(replaced ?? [])];
+  // While deploying, the .env form shows its own results; confirming the deployment copies them
+  // into the run's evidence, the one list shown from then on (adding the form's would list each
+  // file twice).
+  const files = view.step === 'deploy' ? [] : (deploy?.envFiles ?? []);
   return (
     <section className="evidence" aria-labelledby="rotate-evidence-title">
-      <h3 id="rotate-evidence-title">Evidence so far</h3>
+      <h3 id="rotate-evidence-title">{EVIDENCE_TITLE[titleOf(view)]}</h3>
       <dl className="facts facts--evidence">
         <dt>Started</dt>
         <dd>

@@ -33,8 +33,9 @@ function Done({ view }: { view: RotationView }) {
 
 function Aborted({ view }: { view: RotationView }) {
   const a = view.evidence.abort;
+  // Not the green of a finished rotation: nothing was rotated.
   return (
-    <div role="status" className="proof">
+    <div role="status" className="outcome outcome--aborted">
       <p>
         <strong>Rotation aborted.</strong> The old key “{view.oldKey?.label}” was not touched and
         stays active.

@@ -10,10 +10,15 @@ export const STEP_NAMES: Record<RotationStepName, string> = {
   revoke: 'Revoke old key',
 };
 
-/** The steps this run has confirmed, from its evidence (also right for an aborted run). */
+/**
+ * The steps this run has confirmed and that still stand, from its evidence. An aborted run has
+ * none: what it did was undone or set aside (the old key never changed), so a tick would say a
+ * deployment happened that the abort took back.
+ */
 export function completedSteps(view: RotationView | null): Set<RotationStepName> {
   const e = view?.evidence;
   const done = new Set<RotationStepName>();
+  if (view?.step === 'aborted') return done;
   if (e?.generate.confirmedAt) done.add('generate');
   if (e?.deploy?.confirmedAt) done.add('deploy');
   if (e?.verify?.confirmedAt) done.add('verify');
@@ -24,8 +29,12 @@ export function completedSteps(view: RotationView | null): Set<RotationStepName>
 export function RotationStepper({ view }: { view: RotationView | null }) {
   const current = view?.step ?? 'generate';
   const done = completedSteps(view);
+  const aborted = current === 'aborted';
   return (
-    <ol className="stepper" aria-label="Rotation steps">
+    <ol
+      className={`stepper${aborted ? ' stepper--aborted' : ''}`}
+      aria-label={aborted ? 'Rotation steps (aborted)' : 'Rotation steps'}
+    >
       {ROTATION_STEPS.map((step, i) => {
         const isDone = done.has(step);
         const isCurrent = step === current;
