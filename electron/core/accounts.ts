@@ -37,6 +37,27 @@ export function accountKey(deps: CoreDeps, account: Account): Promise<string> {
   return deps.vault.get(accountVaultId(account.id));
 }
 
+const duplicate = (name: string) =>
+  new AppError(
+    'DUPLICATE',
+    `An account named "${name}" already exists; choose another name. Nothing was stored.`,
+    { field: 'name' },
+  );
+
+// A server that cannot be reached, or answers as no ApexVerify server would, concerns the base
+// URL: the form shows the message beside it. Other errors (429, 5xx) concern the request.
+const SERVER_CODES: readonly string[] = ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'NOT_FOUND'];
+function aboutServer(e: unknown): unknown {
+  if (!(e instanceof AppError) || !SERVER_CODES.includes(e.code) || e.field) return e;
+  const { retryAfterSec, status, rule } = e;
+  return new AppError(e.code, e.message, {
+    field: 'baseUrl',
+    ...(retryAfterSec === undefined ? {} : { retryAfterSec }),
+    ...(status === undefined ? {} : { status }),
+    ...(rule === undefined ? {} : { rule }),
+  });
+}
+
 export interface AddAccountInput {
   name: string;
   baseUrl: string;
@@ -47,16 +68,16 @@ export interface AddAccountInput {
 /** Probes the server with the account key (which must be accepted), then stores key and account. */
 export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promise<Account> {
   const nameProblem = accountNameProblem(input.name);
-  if (nameProblem) throw new AppError('BAD_INPUT', nameProblem);
+  if (nameProblem) throw new AppError('BAD_INPUT', nameProblem, { field: 'name' });
   const base = normaliseBaseUrl(input.baseUrl);
-  if ('problem' in base) throw new AppError('BAD_INPUT', base.problem);
+  if ('problem' in base) throw new AppError('BAD_INPUT', base.problem, { field: 'baseUrl' });
   const dash = normaliseBaseUrl(input.dashboardUrl ?? DEFAULT_DASHBOARD_URL);
-  if ('problem' in dash) throw new AppError('BAD_INPUT', `Dashboard URL: ${dash.problem}`);
+  if ('problem' in dash)
+    throw new AppError('BAD_INPUT', `Dashboard URL: ${dash.problem}`, { field: 'dashboardUrl' });
   const secretIssue = secretProblem(input.secret);
-  if (secretIssue) throw new AppError('BAD_INPUT', secretIssue);
+  if (secretIssue) throw new AppError('BAD_INPUT', secretIssue, { field: 'secret' });
   const existing = await deps.store.read();
-  if (existing.accounts.some((a) => a.name === input.name))
-    throw new AppError('DUPLICATE', `An account named "${input.name}" already exists.`);
+  if (existing.accounts.some((a) => a.name === input.name)) throw duplicate(input.name);
 
   const account: Account = {
     id: `acc_${randomUUID()}`,
@@ -82,16 +103,15 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
       throw new AppError(
         'UNAUTHORIZED',
         `${base.url} rejected the account key (401). Check that you pasted an enabled key of this account. Nothing was stored.`,
-        { status: 401 },
+        { status: 401, field: 'secret' },
       );
-    throw e;
+    throw aboutServer(e);
   }
   // Keychain first: a record never exists without its secret.
   await deps.vault.set(accountVaultId(account.id), input.secret);
   try {
     await deps.store.update((data) => {
-      if (data.accounts.some((a) => a.name === account.name))
-        throw new AppError('DUPLICATE', `An account named "${account.name}" already exists.`);
+      if (data.accounts.some((a) => a.name === account.name)) throw duplicate(account.name);
       data.accounts.push(account);
     });
   } catch (e) {

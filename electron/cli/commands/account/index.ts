@@ -22,4 +22,20 @@ export function registerAccount(program: Command, session: CliSession): void {
     .description('list accounts')
     .option('--json', 'print JSON')
     .action(lazyAction(session, async () => (await import('./list.ts')).accountList));
+  account
+    .command('rename')
+    .description('rename an account; its keys, rotations and audit trail follow')
+    .argument('<old>', 'the account name now')
+    .argument('<new>', 'the new name')
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./rename.ts')).accountRename));
+  account
+    .command('remove')
+    .description(
+      "remove an account: its key and its keys' secrets leave the keychain, its keys and rotations the store; the audit trail is kept and the keys on the server are not touched",
+    )
+    .argument('<name>')
+    .requiredOption('--confirm <name>', 'the account name again, typed exactly')
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./remove.ts')).accountRemove));
 }
