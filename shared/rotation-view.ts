@@ -34,6 +34,7 @@ export const rotationViewSchema = z.object({
     verify: true,
     revoke: true,
     abort: true,
+    locationCheck: true,
   }),
   actions: z.object({
     generate: actionStateSchema,

@@ -53,6 +53,27 @@ export const envFileEvidenceSchema = z.object({
 });
 export type EnvFileEvidence = z.infer<typeof envFileEvidenceSchema>;
 
+/** Issue 12: the old key's known locations, checked before the old key is revoked. */
+export const locationCheckEvidenceSchema = z.object({
+  at: z.string(),
+  /** How many known locations of the old key were read. */
+  checked: z.number().int().nonnegative(),
+  /** Those still holding the old key (path and variable; never a value). */
+  stillHeld: z.array(z.object({ path: z.string(), variable: z.string() })),
+  /** The user chose to revoke although some still held it. */
+  ignored: z.boolean(),
+});
+export type LocationCheckEvidence = z.infer<typeof locationCheckEvidenceSchema>;
+
+/** What an abort did to each file the rotation changed. */
+export const restoreEvidenceSchema = z.object({
+  path: z.string(),
+  outcome: z.enum(['restored', 'holds-old-key', 'not-restored', 'left-as-is']),
+  /** Why, for not-restored and left-as-is (e.g. "the file is read-only"). */
+  reason: z.string().nullable(),
+});
+export type RestoreEvidence = z.infer<typeof restoreEvidenceSchema>;
+
 export const ABORT_CHOICES = ['revoke-new', 'keep-new', 'dashboard'] as const;
 export const abortChoiceSchema = z.enum(ABORT_CHOICES);
 export type AbortChoice = z.infer<typeof abortChoiceSchema>;
@@ -111,6 +132,8 @@ export const rotationRunSchema = z.object({
       completedAt: maybeAt,
     })
     .nullable(),
+  /** Written when finish passed the check (or it was ignored). Older runs lack it. */
+  locationCheck: locationCheckEvidenceSchema.optional(),
   abort: z
     .object({
       requestedAt: at,
@@ -119,6 +142,8 @@ export const rotationRunSchema = z.object({
       proof: z.object({ status: z.literal(401), checkedAt: at }).nullable(),
       /** keep-new and dashboard: the label the new key got. */
       keptLabel: z.string().nullable(),
+      /** revoke-new: each changed file put back (or not) before the revocation. Older runs lack it. */
+      restored: z.array(restoreEvidenceSchema).optional(),
       completedAt: maybeAt,
     })
     .nullable(),
@@ -153,6 +178,10 @@ export const ROTATION_RULES = [
   'revoke-needs-typed-label',
   'abort-before-revoke',
   'abort-choice',
+  /** Finish while a known location still holds the old key (issue 12). */
+  'old-key-still-deployed',
+  /** Abort revoke-new while a changed file cannot be put back to the old key. */
+  'locations-not-restored',
   /** Verify, disable or revoke of a key that an open run holds. */
   'key-in-rotation',
 ] as const;

@@ -1,7 +1,8 @@
 // Aborting, allowed until revocation of the old key has begun. The choice is written first, so
 // an interrupted abort is completed by aborting again. The new key is then revoked through the
 // API (proven by its 401), or kept as a key of its own (a free "<label>-new" label, active), or
-// kept and marked for the user to revoke in the dashboard. The old key is never touched.
+// kept and marked for the user to revoke in the dashboard. The old key is never touched. Before
+// revoking the new key, the files the rotation changed get the old key back (abort-restore.ts).
 import type { AbortChoice, RotationRun } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import type { Account, StoreData } from '../../../shared/schemas.ts';
@@ -13,11 +14,27 @@ import { checkpoint, type RotationDeps } from './deps.ts';
 import { deleteServerKeys, generateBusy } from './generate.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
 import { abortCheck, refuse, type AbortContext } from './guards.ts';
-import { transition } from './run-store.ts';
+import { always, transition } from './run-store.ts';
+import { changedFiles, checkRestorable, restoreFiles } from './abort-restore.ts';
 import { settle } from './view.ts';
 
 export interface AbortOptions {
   choice: AbortChoice;
+  /** revoke-new: revoke even though a changed file could not get the old key back. */
+  revokeUnrestored?: boolean;
+}
+
+/** Both secrets, when the new key is stored and the run changed files (else nothing to restore). */
+async function restoreSecrets(
+  deps: RotationDeps,
+  data: StoreData,
+  run: RotationRun,
+): Promise<{ oldSecret: string; newSecret: string } | null> {
+  if (!changedFiles(run).length || !data.keys.some((k) => k.id === run.newKeyId)) return null;
+  return {
+    oldSecret: await deps.vault.get(run.oldKeyId),
+    newSecret: await deps.vault.get(run.newKeyId),
+  };
 }
 
 function contextOf(data: StoreData, run: RotationRun): AbortContext {
@@ -70,6 +87,10 @@ export async function abortRotation(
   const guard = (r: RotationRun, d: StoreData) =>
     abortCheck(r, opts.choice, contextOf(d, r)) ?? (r.step === 'generate' ? generateBusy(r) : null);
   refuse(guard(run, data));
+  const anyway = Boolean(opts.revokeUnrestored);
+  const secrets = opts.choice === 'revoke-new' ? await restoreSecrets(deps, data, run) : null;
+  // Refused before the abort is recorded: the run stays as it was and the new key unrevoked.
+  if (secrets) await checkRestorable(deps, run, secrets.oldSecret, secrets.newSecret, anyway);
   if (!run.abort) {
     await transition(deps, run.id, guard, (r, _d, now) => {
       r.abort = {
@@ -81,6 +102,14 @@ export async function abortRotation(
       };
     });
     await checkpoint(deps, 'abort:begun');
+  }
+  if (secrets) {
+    const restored = await restoreFiles(deps, run, secrets.oldSecret, secrets.newSecret, anyway);
+    // Recorded before the revocation: a rerun after a crash still reports these as restored.
+    await transition(deps, run.id, always, (r) => {
+      if (r.abort) r.abort.restored = restored;
+    });
+    await checkpoint(deps, 'abort:restored');
   }
   const account = accountById(data, run.accountId);
   const proof =

@@ -15,6 +15,8 @@ import { deployCheck, refuse } from './guards.ts';
 import { keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 import { recordEvent } from '../audit.ts';
+import { checkLocations } from '../locations/check.ts';
+import { addLocationsIn } from '../locations/record.ts';
 
 /** The open run whose new key is stored: the deploy helpers work from step 2 until the end. */
 function withStoredNewKey(data: StoreData, ref: RotationRef): RotationRun {
@@ -41,11 +43,17 @@ export async function replaceOldKeyInEnvFiles(
     protectedDirsOf(deps),
   );
   const changed = results.filter((x) => x.changed);
-  // Kept on the run, so the deploy step's evidence names them even when confirmed later.
+  // Kept on the run, so the deploy step's evidence names them even when confirmed later; and
+  // in the same write, each becomes a known location of the new key (an abort puts them back).
+  const now = deps.clock.now().toISOString();
   if (changed.length)
     await deps.store.update((d) => {
       const r = d.rotations.find((x) => x.id === run.id);
       if (r && r.step !== 'done' && r.step !== 'aborted') r.envFilesReplaced.push(...changed);
+      const places = changed.flatMap((f) =>
+        f.variables.map((variable) => ({ path: f.path, variable, via: 'rotation' as const })),
+      );
+      addLocationsIn(d, run.newKeyId, places, now);
     });
   for (const r of changed)
     await recordEvent(deps, {
@@ -60,10 +68,34 @@ export async function replaceOldKeyInEnvFiles(
   return results;
 }
 
+/** The old key's known locations that hold it now: the files "Replace in all" rewrites. */
+async function oldKeyHeldAt(deps: CoreDeps, data: StoreData, run: RotationRun): Promise<string[]> {
+  const old = keyById(data, run.oldKeyId);
+  const checked = await checkLocations(old.locations ?? [], await deps.vault.get(old.id));
+  return [...new Set(checked.filter((l) => l.state === 'holds').map((l) => l.path))];
+}
+
+/** Replaces the old key by the new one in every known location that still holds it. */
+export async function replaceInAllLocations(
+  deps: CoreDeps,
+  ref: RotationRef,
+): Promise<EnvFileEvidence[]> {
+  const data = await deps.store.read();
+  const run = withStoredNewKey(data, ref);
+  const files = await oldKeyHeldAt(deps, data, run);
+  return files.length ? replaceOldKeyInEnvFiles(deps, { runId: run.id }, files) : [];
+}
+
+export interface DeployOptions {
+  envFiles?: string[];
+  /** Also replace in every known location of the old key that holds it (issue 12). */
+  allLocations?: boolean;
+}
+
 export async function confirmDeployed(
   deps: RotationDeps,
   ref: RotationRef,
-  opts: { envFiles?: string[] } = {},
+  opts: DeployOptions = {},
 ): Promise<RotationView> {
   const data = await deps.store.read();
   const run = requireRun(data, ref);
@@ -75,8 +107,10 @@ export async function confirmDeployed(
       `Refused at step 2 of 4 (deploy) of rotation ${run.id}: the new key's secret cannot be read from the keychain (${(e as { code?: string }).code ?? 'error'}).`,
     );
   });
-  const envFiles = opts.envFiles?.length
-    ? await replaceOldKeyInEnvFiles(deps, { runId: run.id }, opts.envFiles)
+  const files = [...(opts.envFiles ?? [])];
+  if (opts.allLocations) files.push(...(await oldKeyHeldAt(deps, data, run)));
+  const envFiles = files.length
+    ? await replaceOldKeyInEnvFiles(deps, { runId: run.id }, files)
     : [];
   await checkpoint(deps, 'deploy:files');
   await transition(deps, run.id, deployCheck, (r, _d, now) => {

@@ -19,6 +19,16 @@ function valueOf(raw: string): string {
   return raw;
 }
 
+/** Every NAME=value the file assigns, as a dotenv parser reads it (a later line wins). */
+export function envValues(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = ASSIGNMENT.exec(line);
+    if (m) out.set(m[2] ?? '', valueOf(m[3] ?? ''));
+  }
+  return out;
+}
+
 /** Replaces the old value by the new one wherever a variable holds exactly the old value. */
 export function replaceEnvValue(
   text: string,

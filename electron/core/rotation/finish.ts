@@ -5,11 +5,18 @@
 // period and becomes active. Dashboard mode: the user revokes in the dashboard, and each finish
 // checks for the 401 until it comes.
 import { isAppError } from '../../../shared/errors.ts';
+import {
+  describeStep,
+  type LocationCheckEvidence,
+  type RotationRun,
+} from '../../../shared/rotation.ts';
+import type { KeyRecord } from '../../../shared/schemas.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { accountById, accountKey } from '../accounts.ts';
 import { proveRevoked } from '../key-lifecycle.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
-import { requireRun, type RotationRef } from './lookup.ts';
+import { checkLocations } from '../locations/check.ts';
+import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
 import { finishCheck, refuse } from './guards.ts';
 import { always, keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
@@ -17,6 +24,39 @@ import { settle } from './view.ts';
 export interface FinishOptions {
   /** The old key's label, typed exactly. */
   confirmLabel: string;
+  /** Revoke although a known location still holds the old key (the second confirmation). */
+  ignoreLocations?: boolean;
+}
+
+/**
+ * Reads every known location of the old key; refuses while one still holds it (revoking would
+ * break whatever reads that file), unless the user confirmed. Returns the evidence to record.
+ */
+async function checkOldLocations(
+  deps: RotationDeps,
+  run: RotationRun,
+  old: KeyRecord,
+  oldSecret: string,
+  ignore: boolean,
+): Promise<LocationCheckEvidence> {
+  const checked = await checkLocations(old.locations ?? [], oldSecret);
+  const stillHeld = checked
+    .filter((l) => l.state === 'holds')
+    .map((l) => ({ path: l.path, variable: l.variable }));
+  if (stillHeld.length && !ignore)
+    throw new RotationRefused(
+      'old-key-still-deployed',
+      [
+        `Refused at ${describeStep(run.step)} of rotation ${run.id}: ${stillHeld.length} known location(s) still hold the old key, and revoking it would break them. Replace the key there (or forget the location), or confirm revoking anyway. Nothing was revoked.`,
+        ...stillHeld.map((l) => `${l.path} (${l.variable}) still holds the old key`),
+      ].join('\n'),
+    );
+  return {
+    at: deps.clock.now().toISOString(),
+    checked: checked.length,
+    stillHeld,
+    ignored: stillHeld.length > 0,
+  };
 }
 
 export async function finishRotation(
@@ -33,7 +73,9 @@ export async function finishRotation(
   const client = deps.clientFor(account);
   const oldSecret = await deps.vault.get(old.id);
   if (!run.revoke) {
+    const evidence = await checkOldLocations(deps, run, old, oldSecret, !!opts.ignoreLocations);
     await transition(deps, run.id, guard, (r, _d, now) => {
+      r.locationCheck = evidence;
       r.revoke = { begunAt: now, lastCheck: null, proof: null, completedAt: null };
     });
     await checkpoint(deps, 'revoke:begun');

@@ -5,6 +5,7 @@ export { abortRotation, type AbortOptions } from './abort.ts';
 export type { RotationDeps, RotationHooks } from './deps.ts';
 export {
   confirmDeployed,
+  replaceInAllLocations,
   replaceOldKeyInEnvFiles,
   revealPending,
   runWithPending,

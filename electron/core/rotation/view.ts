@@ -85,6 +85,7 @@ export function toRotationView(data: StoreData, run: RotationRun): RotationView 
       verify: run.verify,
       revoke: run.revoke,
       abort: run.abort,
+      ...(run.locationCheck ? { locationCheck: run.locationCheck } : {}),
     },
     actions: {
       generate: state(generateCheck(run)),

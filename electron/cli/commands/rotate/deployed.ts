@@ -10,12 +10,13 @@ import { settleAt } from './settle.ts';
 export async function rotateDeployed(
   session: CliSession,
   label: string,
-  o: { account?: string; envFile?: string[] },
+  o: { account?: string; envFile?: string[]; allLocations?: boolean },
   cmd: Command,
 ): Promise<void> {
   const core = await session.openCore(cmd);
   const v = await confirmDeployed(core, refOf(label, o.account), {
     envFiles: o.envFile ?? [],
+    allLocations: Boolean(o.allLocations),
   });
   for (const f of v.evidence.deploy?.envFiles ?? []) {
     if (f.changed)

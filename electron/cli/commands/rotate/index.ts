@@ -32,6 +32,7 @@ export function registerRotate(program: Command, session: CliSession): void {
     .argument('<label>')
     .addOption(accountOption())
     .option('--env-file <path...>', '.env files where the old key is replaced by the new one')
+    .option('--all-locations', 'also replace it in every known location of the old key')
     .action(lazyAction(session, async () => (await import('./deployed.ts')).rotateDeployed));
   rotate
     .command('verify')
@@ -46,6 +47,7 @@ export function registerRotate(program: Command, session: CliSession): void {
     .description('revoke the old key (immediate and irreversible) and prove it answers 401')
     .argument('<label>')
     .requiredOption('--confirm <label>', "the old key's label, typed exactly")
+    .option('--ignore-locations', 'revoke although a known location still holds the old key')
     .addOption(accountOption())
     .action(lazyAction(session, async () => (await import('./finish.ts')).rotateFinish));
   rotate
@@ -55,5 +57,9 @@ export function registerRotate(program: Command, session: CliSession): void {
     .addOption(accountOption())
     .addOption(new Option('--revoke-new', 'revoke the new key').conflicts('keepNew'))
     .addOption(new Option('--keep-new', 'keep the new key as a key of its own'))
+    .option(
+      '--revoke-unrestored',
+      'with --revoke-new: revoke even if a changed file cannot get the old key back',
+    )
     .action(lazyAction(session, async () => (await import('./abort.ts')).rotateAbort));
 }

@@ -4,6 +4,7 @@
 // process then resumes and completes the run. Across all kills: the old key is never revoked
 // without a recorded post-deploy verification, every non-revoked key of the run has its secret
 // in the keychain, no second new key stays live, and the store file always parses.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { writeFileAtomic } from '../../../../electron/core/fs/atomic-write.ts';
@@ -42,7 +43,13 @@ const FINISH_POINTS = [
   'revoke:recorded', // done recorded, old secret not yet removed
   'revoke:done', // boundary: done, before the audit caught up
 ];
-const ABORT_POINTS = ['abort:begun', 'abort:deleted', 'abort:recorded', 'abort:done'];
+const ABORT_POINTS = [
+  'abort:begun',
+  'abort:restored', // the .env holds the old key again, the new key not yet revoked
+  'abort:deleted',
+  'abort:recorded',
+  'abort:done',
+];
 
 describe.skipIf(!hasTestKeyring).concurrent('rotation survives SIGKILL', () => {
   let sandbox: Sandbox;
@@ -141,6 +148,11 @@ describe.skipIf(!hasTestKeyring).concurrent('rotation survives SIGKILL', () => {
       expect(data.keys.find((k) => k.id === s.oldId)).toMatchObject({ status: 'active' });
       expect(await answers(sandbox, s.oldSecret)).toBe(200);
       expect(await s.core.vault.get(s.oldId)).toBe(s.oldSecret);
+      // The file the deploy changed holds the old key again, and the summary says so.
+      expect(readFileSync(s.envFile, 'utf8')).toBe(`APEXVERIFY_API_KEY=${s.oldSecret}\n`);
+      expect(run?.abort?.restored).toEqual([
+        { path: s.envFile, outcome: 'restored', reason: null },
+      ]);
       expect(steps).toEqual(['generate', 'deploy', 'aborted']);
     });
 });
