@@ -9,6 +9,7 @@ import type { CoreDeps } from './deps.ts';
 import { mutateKey, refuseAccountKey, resolveKey, toView, type KeyRef } from './key-records.ts';
 import { refuseDuringRun } from './rotation/lookup.ts';
 import { recordEvent } from './audit.ts';
+import { refuseRemoteOnly } from './remote-only.ts';
 
 function needsApiMode(account: Account, key: KeyRecord, what: string): string {
   if (account.mode !== 'api')
@@ -135,6 +136,8 @@ export async function revokeKey(
       `"${key.label}" is pending a rotation; abort the rotation to discard it.`,
     );
   refuseAccountKey(data, key, 'revoking');
+  // Revocation is proven with the key's own secret (401): a key not captured has none here.
+  refuseRemoteOnly(key);
   const client = deps.clientFor(account);
   const secret = await deps.vault.get(key.id);
   const auditBase = {

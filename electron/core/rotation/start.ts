@@ -13,6 +13,7 @@ import { generate, generateGuard } from './generate.ts';
 import { openRunOf, RotationRefused } from './lookup.ts';
 import { checkPasted, pasteNeeded } from './paste.ts';
 import { refuse } from './guards.ts';
+import { refuseRemoteOnly } from '../remote-only.ts';
 import { transition } from './run-store.ts';
 import { settle } from './view.ts';
 
@@ -84,6 +85,8 @@ export async function startRotation(
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
   const open = resumable(data, key);
+  // Deploying and finishing hand out and revoke the old key: a key not captured has no secret.
+  if (!open) refuseRemoteOnly(key);
   if (!open) checkStartable(key, account);
   const mode = open?.mode ?? account.mode;
   if (mode === 'api' && opts.newSecret !== undefined)

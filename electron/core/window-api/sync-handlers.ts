@@ -1,14 +1,15 @@
 // The sync channels.
+import { captureRemoteKey } from '../capture-remote.ts';
+import { syncAccounts } from '../sync.ts';
 import type { AppContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
-import { notBuilt } from './not-built.ts';
 
 type SyncHandlers = Pick<Handlers, 'syncAccounts' | 'captureRemoteKey'>;
 
 export function createSyncHandlers(ctx: AppContext): SyncHandlers {
-  void ctx;
+  const { deps } = ctx;
   return {
-    syncAccounts: async () => notBuilt(),
-    captureRemoteKey: async () => notBuilt(),
+    syncAccounts: ({ accountId }) => syncAccounts(deps, { accountId }),
+    captureRemoteKey: ({ id, secret }) => captureRemoteKey(deps, { id }, secret),
   };
 }
