@@ -28,7 +28,10 @@ test('the offline banner appears when ApexVerify cannot be reached', async ({ pa
   for (const name of ['Verify', 'Revoke…', 'Disable']) {
     const button = panel.getByRole('button', { name, exact: true });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(/Unavailable while offline/);
+    // The reason names the account whose server cannot be reached.
+    await expect(button).toHaveAccessibleDescription(
+      /^Unavailable: ApexVerify at .+ \(account “sandbox”\) cannot be reached since /,
+    );
   }
   // Copy, Reveal and .env files need no network.
   for (const name of ['Copy', 'Reveal', 'Write to .env…'])

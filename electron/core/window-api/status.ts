@@ -1,10 +1,16 @@
 // What the window needs before anything else: can the keychain be reached, can the store be
 // read, can ApexVerify be reached.
-import { isAppError, isNetworkError, toErrorInfo, type ErrorInfo } from '../../../shared/errors.ts';
-import type { StoreData } from '../../../shared/schemas.ts';
-import type { AppStatus, Connection } from '../../../shared/views.ts';
+import { toErrorInfo, type ErrorInfo } from '../../../shared/errors.ts';
+import type { Account, StoreData } from '../../../shared/schemas.ts';
+import type { AccountConnection, AppStatus, Connection } from '../../../shared/views.ts';
 import { accountKey } from '../accounts.ts';
 import type { CoreDeps } from '../deps.ts';
+import {
+  createReachabilityTracker,
+  trackedDeps,
+  type ReachabilityTracker,
+} from '../reachability.ts';
+import type { AppContext } from './context.ts';
 
 export async function keychainState(deps: CoreDeps): Promise<AppStatus['keychain']> {
   try {
@@ -29,26 +35,50 @@ export async function readForStatus(
   }
 }
 
+/** The context with a reachability tracker that every client made through its deps feeds. */
+export function withReachability(
+  ctx: AppContext,
+): AppContext & { reachability: ReachabilityTracker } {
+  // An existing tracker means the deps were already wrapped (or the host feeds it itself).
+  if (ctx.reachability) return { ...ctx, reachability: ctx.reachability };
+  const reachability = createReachabilityTracker(ctx.deps.clock);
+  return { ...ctx, reachability, deps: trackedDeps(ctx.deps, reachability) };
+}
+
 /**
- * Asks each account's server for its credits with the account key (never a managed key, whose
- * last-used time a rotation watches). Offline only when a server cannot be reached at all;
- * an HTTP error still means the network works.
+ * Asks one account's server for its credits with the account key (never a managed key, whose
+ * last-used time a rotation watches); the tracker learns the outcome through the client. An
+ * HTTP error still means the server is there; a keychain failure sends nothing and says nothing.
  */
-export async function checkConnection(deps: CoreDeps): Promise<Connection> {
-  const { accounts } = await deps.store.read();
-  const checkedAt = () => deps.clock.now().toISOString();
-  for (const account of accounts) {
-    try {
-      const secret = await accountKey(deps, account);
-      await deps.clientFor(account).checkKey(secret);
-    } catch (e) {
-      if (isAppError(e) && isNetworkError(e))
-        return {
-          online: false,
-          reason: `ApexVerify at ${account.baseUrl} (account "${account.name}") cannot be reached: ${e.message}`,
-          checkedAt: checkedAt(),
-        };
-    }
+export async function probeAccount(
+  deps: CoreDeps,
+  tracker: ReachabilityTracker,
+  account: Account,
+): Promise<AccountConnection> {
+  try {
+    const secret = await accountKey(deps, account);
+    await deps.clientFor(account).checkKey(secret);
+  } catch {
+    // The outcome is in the tracker; any other failure is not about reaching the server.
   }
-  return { online: true, reason: null, checkedAt: checkedAt() };
+  return { accountId: account.id, name: account.name, reachability: tracker.get(account.id) };
+}
+
+/**
+ * Checks every account, each on its own and at the same time: one that cannot be reached does
+ * not stop the others from being checked, and the window disables only its keys' network actions.
+ */
+export async function checkConnection(
+  deps: CoreDeps,
+  tracker: ReachabilityTracker,
+): Promise<Connection> {
+  const { accounts } = await deps.store.read();
+  const results = await Promise.all(accounts.map((a) => probeAccount(deps, tracker, a)));
+  const down = results.find((r) => r.reachability.state === 'offline');
+  return {
+    online: down === undefined,
+    reason: down?.reachability.reason ?? null,
+    checkedAt: deps.clock.now().toISOString(),
+    accounts: results,
+  };
 }

@@ -4,8 +4,7 @@ import type { AccountMode } from '../../../shared/schemas.ts';
 import type { KeyView } from '../../../shared/views.ts';
 import { useReveal } from '../hooks/use-reveal.ts';
 import { useRotationProgress } from '../hooks/use-rotation.ts';
-import { useOffline, usePending } from '../hooks/use-selectors.ts';
-import { OFFLINE_REASON } from '../lib/offline.ts';
+import { useAccountOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { SecretView } from './secret-view.tsx';
@@ -23,7 +22,8 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
       openDialog: s.openDialog,
     })),
   );
-  const offline = useOffline();
+  // Only this key's account: another account's server being down does not stop this one.
+  const offlineReason = useAccountOffline(k.accountId);
   const copying = usePending(`copy:${k.id}`);
   const toggling = usePending(`enable:${k.id}`);
   const reveal = useReveal(k.id, k.label, 'details');
@@ -53,7 +53,7 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
         {mode === 'api' && (
           <ActionButton
             busy={toggling}
-            disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason ?? linkReason}
+            disabledReason={offlineReason ?? pendingReason ?? linkReason}
             title={enabling ? ENABLE_HINT : DISABLE_HINT}
             onClick={() => void setEnabled(k.id, enabling)}
           >
@@ -62,7 +62,7 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
         )}
         <ActionButton
           variant="danger"
-          disabledReason={(offline ? OFFLINE_REASON : null) ?? pendingReason}
+          disabledReason={offlineReason ?? pendingReason}
           onClick={() => openDialog({ kind: 'revoke', keyId: k.id })}
         >
           Revoke…

@@ -2,12 +2,11 @@
 // the proof (the key answered 401).
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAccount, useKey, useOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAccount, useAccountOffline, useKey, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
-import { OFFLINE_REASON } from '../lib/offline.ts';
 import { Modal } from './modal.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
 import { RevokeProofView } from './revoke-proof-view.tsx';
@@ -23,13 +22,13 @@ export function RevokeDialog({ keyId }: { keyId: string }) {
       proof: s.revokeProof?.keyId === keyId ? s.revokeProof : null,
     })),
   );
-  const offline = useOffline();
+  const offline = useAccountOffline(k?.accountId);
   const busy = usePending(`revoke:${keyId}`);
   const [typed, setTyped] = useState('');
   if (!k) return null;
   const matches = typed === k.label;
   const reason = offline
-    ? OFFLINE_REASON
+    ? offline
     : matches
       ? null
       : `Type the label "${k.label}" exactly to enable Revoke.`;

@@ -2,27 +2,32 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState } from '../state/context.ts';
+import { selectOffline, selectUnreachable } from '../state/status-slice.ts';
 import { CopyStatus } from './copy-status.tsx';
 
 const MESSAGE_MS = 6000;
 /** A message with Undo stays longer: the user needs time to read it and reach the button. */
 const UNDO_MS = 12_000;
 
-function connectionText(checking: boolean, offline: boolean): string {
+function connectionText(checking: boolean, offline: boolean, down: number): string {
   // While a check runs (as right after a request failed to connect), "Connected" would be a
   // claim from before that failure.
   if (checking) return 'Checking the connection…';
-  return offline ? 'ApexVerify unreachable' : 'Connected';
+  if (offline) return 'ApexVerify unreachable';
+  return down > 0
+    ? `Connected · ${down} ${down === 1 ? 'account' : 'accounts'} unreachable`
+    : 'Connected';
 }
 
 export function StatusBar() {
-  const { message, clearMessage, transport, offline, checking, undoPending, setEnabled } =
+  const { message, clearMessage, transport, offline, down, checking, undoPending, setEnabled } =
     useAppState(
       useShallow((s) => ({
         message: s.message,
         clearMessage: s.clearMessage,
         transport: s.status?.transport,
-        offline: s.connection?.online === false,
+        offline: selectOffline(s),
+        down: selectUnreachable(s).length,
         checking: s.checkingConnection,
         undoPending:
           s.message?.undoDisable !== undefined &&
@@ -64,10 +69,10 @@ export function StatusBar() {
       <CopyStatus />
       <div className="status-bar__info">
         <span
-          className={`dot dot--${checking ? 'checking' : offline ? 'off' : 'on'}`}
+          className={`dot dot--${checking ? 'checking' : offline || down > 0 ? 'off' : 'on'}`}
           aria-hidden="true"
         />
-        {connectionText(checking, offline)} · Keys in the OS keychain
+        {connectionText(checking, offline, down)} · Keys in the OS keychain
         {transport === 'preview' ? ' · Preview host' : ''}
       </div>
     </footer>

@@ -1,10 +1,9 @@
 // The key's last verification (when, outcome, the account's credits) and a Verify button.
 import type { KeyView } from '../../../shared/views.ts';
-import { useOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAccountOffline, usePending } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { codeWords } from '../lib/errors.ts';
-import { OFFLINE_REASON } from '../lib/offline.ts';
 import { RelativeTime } from './relative-time.tsx';
 
 const OUTCOME: Record<'ok' | 'unauthorized' | 'error', string> = {
@@ -17,7 +16,7 @@ const number = new Intl.NumberFormat();
 
 export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
   const verify = useAppState((s) => s.verifyKey);
-  const offline = useOffline();
+  const offlineReason = useAccountOffline(k.accountId);
   const busy = usePending(`verify:${k.id}`);
   const v = k.lastVerification;
   const revoked = k.status === 'revoked';
@@ -28,7 +27,7 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
         {!revoked && (
           <ActionButton
             busy={busy}
-            disabledReason={offline ? OFFLINE_REASON : null}
+            disabledReason={offlineReason}
             onClick={() => void verify(k.id)}
           >
             Verify

@@ -1,7 +1,8 @@
 // Small selectors the components share.
 import type { AccountView, KeyView, VerifyResult } from '../../../shared/views.ts';
+import { accountOfflineReason, OFFLINE_REASON } from '../lib/offline.ts';
 import { useAppState } from '../state/context.ts';
-import { selectOffline } from '../state/status-slice.ts';
+import { selectOffline, selectUnreachable } from '../state/status-slice.ts';
 
 export const useKey = (id: string | null): KeyView | undefined =>
   useAppState((s) => (id === null ? undefined : s.keys.find((k) => k.id === id)));
@@ -9,7 +10,33 @@ export const useKey = (id: string | null): KeyView | undefined =>
 export const useAccount = (id: string | undefined): AccountView | undefined =>
   useAppState((s) => s.accounts.find((a) => a.id === id));
 
+/** No account's server can be reached (with one account: that one cannot). */
 export const useOffline = (): boolean => useAppState(selectOffline);
+
+/**
+ * Why this account's network actions are unavailable (its server cannot be reached, naming the
+ * account), or null while it can be: other accounts' keys keep working.
+ */
+export const useAccountOffline = (accountId: string | undefined): string | null =>
+  useAppState((s) => {
+    if (accountId === undefined) return null;
+    const down = selectUnreachable(s).find((a) => a.accountId === accountId);
+    if (down) return accountOfflineReason(down);
+    // A check that did not say which account: every one waits.
+    return s.connection?.online === false && !s.connection.accounts ? OFFLINE_REASON : null;
+  });
+
+/**
+ * For Verify all while some accounts answer and others do not: which accounts' keys cannot be
+ * checked now (named), or null when every account that was checked can be reached.
+ */
+export const useVerifyAllNote = (): string | null =>
+  useAppState((s) => {
+    const names = selectUnreachable(s).map((a) => `“${a.name}”`);
+    if (names.length === 0) return null;
+    const which = names.length === 1 ? `account ${names[0]}` : `accounts ${names.join(', ')}`;
+    return `The keys of ${which} cannot be verified now: ApexVerify cannot be reached for ${names.length === 1 ? 'it' : 'them'}. Try again from the banner.`;
+  });
 
 export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
