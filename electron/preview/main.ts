@@ -4,6 +4,7 @@
 // APEXKEYS_PREVIEW_PORT and APEXKEYS_PREVIEW_RENDERER_DIR are its own, the rest it shares.
 import { fileURLToPath } from 'node:url';
 import { createClipboardGuard, memoryClipboard } from '../core/clipboard-guard.ts';
+import { openWindowPrefsFile } from '../core/window-prefs-file.ts';
 import { composeHost } from '../hosts/compose.ts';
 import { parseHostConfig, type HostConfig } from '../hosts/config.ts';
 import { startPreview } from './server.ts';
@@ -25,6 +26,8 @@ const host = await composeHost({
   // The preview never drives the OS browser; the window shows the URL to open instead.
   openExternal: async () => false,
   config,
+  // The list's filter and sort, in a small file beside the store (Electron uses electron-store).
+  windowPrefs: openWindowPrefsFile(config.dataDir),
 });
 for (const notice of host.notices) process.stderr.write(`${notice}\n`);
 const preview = await startPreview({

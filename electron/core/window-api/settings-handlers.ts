@@ -1,7 +1,8 @@
 // The Settings dialog's channels and the window's own preferences (filter and sort).
+import { DEFAULT_PREFS } from '../../../shared/window-prefs.ts';
+import { getSettings, updateSettings } from '../settings.ts';
 import type { AppContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
-import { notBuilt } from './not-built.ts';
 
 type SettingsHandlers = Pick<
   Handlers,
@@ -9,11 +10,17 @@ type SettingsHandlers = Pick<
 >;
 
 export function createSettingsHandlers(ctx: AppContext): SettingsHandlers {
-  void ctx;
+  const { deps } = ctx;
+  // A host that keeps no preferences (a test rig) still answers: the first-run view, unsaved.
+  let memory = structuredClone(DEFAULT_PREFS);
+  const prefs = ctx.windowPrefs ?? {
+    get: () => memory,
+    set: (change) => (memory = { ...memory, ...change }),
+  };
   return {
-    getSettings: async () => notBuilt(),
-    saveSettings: async () => notBuilt(),
-    getWindowPrefs: async () => notBuilt(),
-    setWindowPrefs: async () => notBuilt(),
+    getSettings: async () => getSettings(deps),
+    saveSettings: async (patch) => updateSettings(deps, patch),
+    getWindowPrefs: async () => prefs.get(),
+    setWindowPrefs: async (change) => prefs.set(change),
   };
 }

@@ -101,8 +101,10 @@ describe.skipIf(!hasTestKeyring)('key metadata and settings', () => {
       rotationDays: { production: 60, staging: 120 },
     });
     expect(dueDays(await view('svc'))).toBe(60);
+    // Production keys always rotate: "never" is refused there, and the period stays.
     r = await runCli(env, ['settings', 'set', '--rotation-days', 'production=none']);
-    expect((await view('svc')).rotationDueAt).toBeNull();
+    expect(r.code).toBe(2);
+    expect(dueDays(await view('svc'))).toBe(60);
   });
 
   it('refuses bad metadata and bad settings, changing nothing', async () => {

@@ -4,16 +4,34 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { lazyAction } from '../../lazy-action.ts';
 import { parseShare, parseWholeNumber } from '../../parse.ts';
 import type { CliSession } from '../../session.ts';
+import { SETTINGS_RANGES, type RangedSetting } from '../../../../shared/settings-rules.ts';
+
+// The core's ranges, so a bad value is a usage error here before any store is opened.
+const whole = (setting: RangedSetting) =>
+  parseWholeNumber(SETTINGS_RANGES[setting].min, SETTINGS_RANGES[setting].max);
 
 /** --rotation-days ENV=DAYS|ENV=none, repeatable: each adds to what the earlier ones gave. */
 function parseRotation(
   v: string,
   previous: Record<string, number | null> = {},
 ): Record<string, number | null> {
-  const m = /^([^=]+)=(\d+|none)$/.exec(v);
-  if (!m) throw new InvalidArgumentError('ENV=DAYS or ENV=none, e.g. production=90');
-  const days = m[2] === 'none' ? null : parseWholeNumber(1, 3650)(m[2] as string);
+  const m = /^([^=]+)=(\d+|none|never)$/.exec(v);
+  if (!m) throw new InvalidArgumentError('ENV=DAYS or ENV=never, e.g. production=90');
+  const days = m[2] === 'none' || m[2] === 'never' ? null : whole('rotationDays')(m[2] as string);
   return { ...previous, [m[1] as string]: days };
+}
+
+function parseOnOff(v: string): boolean {
+  if (v === 'on' || v === 'true') return true;
+  if (v === 'off' || v === 'false') return false;
+  throw new InvalidArgumentError('on or off');
+}
+
+const THEMES = ['system', 'light', 'dark'] as const;
+function parseTheme(v: string): (typeof THEMES)[number] {
+  const t = THEMES.find((x) => x === v);
+  if (!t) throw new InvalidArgumentError('system, light or dark');
+  return t;
 }
 
 export function registerSettings(program: Command, session: CliSession): void {
@@ -36,16 +54,24 @@ export function registerSettings(program: Command, session: CliSession): void {
     .option(
       '--clipboard-clear-sec <n>',
       'seconds before a copied key is cleared',
-      parseWholeNumber(1, 3600),
+      whole('clipboardClearSec'),
     )
     .option(
       '--recent-use-min <n>',
       "minutes a rotation warns after the old key's last use",
-      parseWholeNumber(1, 1440),
+      whole('recentUseWindowMin'),
     )
     .option(
+      '--reminder-days <n>',
+      'days ahead a key due for rotation counts as due',
+      whole('reminderDays'),
+    )
+    .option('--reminders <on|off>', 'show reminders about keys due for rotation', parseOnOff)
+    .option('--theme <theme>', "the window's theme: system, light or dark", parseTheme)
+    .option('--hide-sandbox <on|off>', 'hide the built-in sandbox account', parseOnOff)
+    .option(
       '--rotation-days <env=days>',
-      'rotation period per environment (repeatable; ENV=none removes it)',
+      'rotation period per environment (repeatable; ENV=never removes it, refused for production)',
       parseRotation,
     )
     .action(lazyAction(session, async () => (await import('./set.ts')).settingsSet));

@@ -8,16 +8,15 @@ export interface SetOpts {
   rateShare?: number;
   clipboardClearSec?: number;
   recentUseMin?: number;
+  reminderDays?: number;
+  reminders?: boolean;
+  theme?: 'system' | 'light' | 'dark';
+  hideSandbox?: boolean;
   rotationDays?: Record<string, number | null>;
 }
 
 export async function settingsSet(session: CliSession, o: SetOpts, cmd: Command): Promise<void> {
-  if (
-    o.rateShare === undefined &&
-    o.clipboardClearSec === undefined &&
-    o.recentUseMin === undefined &&
-    o.rotationDays === undefined
-  )
+  if (Object.values(o).every((v) => v === undefined))
     cmd.error('error: nothing to change; see --help', { exitCode: 2 });
   const { recentUseMin, ...rest } = o;
   const s = await updateSettings(await session.openCore(cmd), {

@@ -16,6 +16,6 @@ export async function settingsShow(
       .map(([env, d]) => `${env}=${d}`)
       .join(', ') || 'none';
   process.stdout.write(
-    `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\nrotation recent-use warning: ${s.recentUseWindowMin} min\n`,
+    `rate share (verify --all): ${s.rateShare}\nclipboard clear delay: ${s.clipboardClearSec} s\nrotation periods (days): ${periods}\nrotation recent-use warning: ${s.recentUseWindowMin} min\nreminders: ${s.reminders ? 'on' : 'off'}, for keys due within ${s.reminderDays} days\ntheme: ${s.theme}\nhide the built-in sandbox account: ${s.hideSandbox ? 'on' : 'off'}\n`,
   );
 }
