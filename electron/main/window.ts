@@ -33,6 +33,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     height: place.bounds.height,
     minWidth: WINDOW_SIZE.minWidth,
     minHeight: WINDOW_SIZE.minHeight,
+    // Until the page loads; then the page's title (with its "N due" count) replaces it, since
+    // nothing prevents page-title-updated.
     title: PRODUCT_NAME,
     show: false,
     // Matches the theme's page colour, so the window does not flash white in dark mode.

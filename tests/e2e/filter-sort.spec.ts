@@ -105,7 +105,7 @@ test.describe('the key list', () => {
       .toEqual(['alpha-checkout', 'beta-billing', 'eta-soon', 'gamma-search', 'zeta-due']);
     await status.selectOption({ label: 'Pending' });
     await expect(page.getByText('No keys match the filters.')).toBeVisible();
-    await status.selectOption({ label: 'Overdue or due soon' });
+    await status.selectOption({ label: 'Due for rotation' });
     await expect.poll(() => listedLabels(page)).toEqual(['eta-soon', 'zeta-due']);
     await expect(rowOf(page, 'zeta-due').getByText('Overdue', { exact: true })).toBeVisible();
     await expect(rowOf(page, 'eta-soon').getByText('Due soon', { exact: true })).toBeVisible();

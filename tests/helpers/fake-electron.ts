@@ -45,6 +45,16 @@ class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
+/** Records every notification shown; a test clicks one with emit('click'). */
+class FakeNotification extends FakeEmitter {
+  static readonly shown: FakeNotification[] = [];
+  static readonly isSupported = vi.fn(() => true);
+  readonly show = vi.fn(() => void FakeNotification.shown.push(this));
+  constructor(readonly options: { title: string; body?: string }) {
+    super();
+  }
+}
+
 const DEFAULT_DISPLAY = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
 
 function createFakeElectron() {
@@ -110,7 +120,9 @@ function createFakeElectron() {
       isReady: vi.fn(() => true),
       quit: vi.fn(),
       exit: vi.fn(),
+      setBadgeCount: vi.fn((_count?: number) => true),
     }),
+    Notification: FakeNotification,
     session: { defaultSession: Object.assign(fakeSession(), { protocol: { handle: vi.fn() } }) },
     BrowserWindow: FakeBrowserWindow,
     shell: { openExternal: vi.fn(async () => undefined) },
@@ -175,6 +187,7 @@ export function resetElectronFake(e: ElectronFake = electronFake): void {
   vi.resetAllMocks(); // each vi.fn returns to the implementation it was made with
   for (const emitter of [e.app, e.powerMonitor]) emitter.listeners.clear();
   e.BrowserWindow.created.length = 0;
+  e.Notification.shown.length = 0;
   e.state.handled.clear();
   e.state.handleCalls.length = 0;
   e.state.exposed.length = 0;

@@ -1,39 +1,9 @@
 // The key's audit trail, newest first; reloaded after every action on a key.
 import { useEffect, useState } from 'react';
 import type { AuditEvent } from '../../../shared/schemas.ts';
-import { codeWords } from '../lib/errors.ts';
+import { actionWords, actorWords, detailOf, unreadableWords } from '../lib/audit-words.ts';
 import { useApi, useAppState } from '../state/context.ts';
 import { RelativeTime } from './relative-time.tsx';
-
-const ACTION_TEXT: Record<AuditEvent['action'], string> = {
-  'account-added': 'Account added',
-  'account-renamed': 'Account renamed',
-  'account-removed': 'Account removed',
-  created: 'Created',
-  imported: 'Saved from the dashboard',
-  generated: 'Generated',
-  verified: 'Verified',
-  copied: 'Copied to the clipboard',
-  revealed: 'Revealed',
-  exported: 'Written to a .env file',
-  ran: 'Passed to a command',
-  updated: 'Details edited',
-  disabled: 'Disabled',
-  enabled: 'Enabled',
-  revoked: 'Revoked',
-  synced: 'Synced',
-  'rotation-step': 'Rotation step',
-};
-
-function detailOf(e: AuditEvent): string | null {
-  const d = e.detail ?? {};
-  if (typeof d.file === 'string') return d.file;
-  if (typeof d.command === 'string') return d.command;
-  if (d.proof === '401') return 'proof: 401';
-  // The store keeps the code (the CLI's --json shows it); the window shows its words.
-  if (typeof d.error === 'string') return codeWords(d.error);
-  return null;
-}
 
 export function AuditList({ keyId }: { keyId: string }) {
   const api = useApi();
@@ -63,8 +33,7 @@ export function AuditList({ keyId }: { keyId: string }) {
       {failed && <p className="field__problem">The audit trail could not be read: {failed}</p>}
       {unreadable > 0 && (
         <p className="muted" role="note">
-          {unreadable === 1 ? '1 line' : `${unreadable} lines`} of the audit file could not be read
-          (damaged by a crash or edited by hand); every other event is shown.
+          {unreadableWords(unreadable)}
         </p>
       )}
       {events !== null && events.length === 0 && <p className="muted">Nothing recorded yet.</p>}
@@ -74,13 +43,10 @@ export function AuditList({ keyId }: { keyId: string }) {
             const detail = detailOf(e);
             return (
               <li key={`${e.at}-${i}`} className={`audit__item audit__item--${e.outcome}`}>
-                <span className="audit__action">
-                  {ACTION_TEXT[e.action]}
-                  {e.outcome === 'failed' ? ' (failed)' : ''}
-                </span>
+                <span className="audit__action">{actionWords(e)}</span>
                 {detail && <span className="audit__detail mono">{detail}</span>}
                 <span className="audit__meta">
-                  {e.actor === 'cli' ? 'CLI' : 'App'} · <RelativeTime iso={e.at} tabIndex={-1} />
+                  {actorWords(e)} · <RelativeTime iso={e.at} tabIndex={-1} />
                 </span>
               </li>
             );

@@ -1,4 +1,4 @@
-// "Overdue" once the rotation date has passed, "Due soon" within 14 days of it.
+// "Overdue" once the rotation date has passed, "Due soon" within the reminder window of it.
 import type { DueState } from '../lib/dates.ts';
 
 export function DueBadge({ due }: { due: DueState }) {

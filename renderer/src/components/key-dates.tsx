@@ -1,13 +1,15 @@
 // When the key was made, last used, and is due for rotation.
 import type { KeyView } from '../../../shared/views.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useReminderDays } from '../hooks/use-reminder-settings.ts';
 import { dueState } from '../lib/dates.ts';
 import { DueBadge } from './due-badge.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
 export function KeyDates({ keyView: k }: { keyView: KeyView }) {
   const now = useNow(60_000);
-  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
+  const dueWithin = useReminderDays();
+  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now, dueWithin);
   return (
     <div role="group" className="details__section" aria-labelledby="dates-heading">
       <h3 id="dates-heading">Dates</h3>

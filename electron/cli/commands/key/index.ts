@@ -30,6 +30,12 @@ export function registerKey(program: Command, session: CliSession): void {
     .description('list live keys')
     .addOption(accountOption())
     .option('--all', 'include revoked keys')
+    .option('--due', 'only keys due for rotation: overdue, or due within the reminder window')
+    .option(
+      '--within <days>',
+      'with --due: days ahead (default: setting, 14)',
+      parseWholeNumber(0, 3650),
+    )
     .option('--json', 'print JSON')
     .action(lazyAction(session, async () => (await import('./list.ts')).keyList));
   key
@@ -81,6 +87,31 @@ export function registerKey(program: Command, session: CliSession): void {
     .option('--var <name>', 'variable name', DEFAULT_ENV_VAR)
     .addOption(accountOption())
     .action(lazyAction(session, async () => (await import('./env.ts')).keyEnv));
+  key
+    .command('locations')
+    .description('the files the key is known to be in; --check reads each one now')
+    .argument('<label>')
+    .addOption(accountOption())
+    .option('--check', 'read each file and say whether it holds this key')
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./locations.ts')).keyLocationsCmd));
+  key
+    .command('forget-location')
+    .description('stop tracking a file as a location of the key (the file is not changed)')
+    .argument('<label>')
+    .requiredOption('--file <path>', 'the file to forget')
+    .addOption(accountOption())
+    .action(
+      lazyAction(session, async () => (await import('./forget-location.ts')).keyForgetLocation),
+    );
+  key
+    .command('scan')
+    .description('look for copies of the key in folders (read-only) and record them as locations')
+    .argument('<label>')
+    .requiredOption('--dir <folder...>', 'a folder to look in (repeatable)')
+    .addOption(accountOption())
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./scan.ts')).keyScan));
   for (const enabled of [false, true])
     key
       .command(enabled ? 'enable' : 'disable')
