@@ -9,7 +9,7 @@ interface Props {
 }
 
 function hintFor(a: AccountView | undefined): string {
-  if (!a) return 'Add an account with the apexkeys CLI first.';
+  if (!a) return 'Add an account first: Accounts, then Add account.';
   const mode =
     a.mode === 'api'
       ? 'API mode: the app creates the key on ApexVerify.'

@@ -1,15 +1,13 @@
-// First run: what the sandbox is for, and how to add a real ApexVerify account.
-import { useShallow } from 'zustand/react/shallow';
+// First run: what the sandbox is for, and how to add a real ApexVerify account (in the Accounts
+// dialog).
+import { useShownAccounts } from '../hooks/use-shown-accounts.ts';
+import { isBuiltInSandbox } from '../lib/accounts.ts';
 import { useAppState } from '../state/context.ts';
 
-export const ADD_ACCOUNT_COMMAND =
-  'apexkeys account add --name NAME --base-url https://api.apexverify.com';
-
 export function EmptyState() {
-  const { accounts, openDialog, reload } = useAppState(
-    useShallow((s) => ({ accounts: s.accounts, openDialog: s.openDialog, reload: s.loadKeys })),
-  );
-  const sandbox = accounts.find((a) => a.isSandbox);
+  const openDialog = useAppState((s) => s.openDialog);
+  const accounts = useShownAccounts();
+  const sandbox = accounts.find(isBuiltInSandbox);
   return (
     <div role="group" className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No keys yet</h2>
@@ -27,8 +25,8 @@ export function EmptyState() {
         </p>
       ) : (
         <p>
-          The built-in sandbox account is not set up here. Run <code>npm start</code> from the
-          project, which adds it, or add a real account as below.
+          The built-in sandbox account is not set up or is hidden here (Settings). Add a real
+          account as below.
         </p>
       )}
       {accounts.length > 0 && (
@@ -42,19 +40,16 @@ export function EmptyState() {
       )}
       <h3>Add your ApexVerify account</h3>
       <p>
-        The app has no screen for adding accounts yet; use the apexkeys command line. It reads the
-        account's API key from standard input (paste it when asked, or pipe it in), so the key never
-        lands in your shell history:
+        Add an account with its API key: the app checks the key with ApexVerify and keeps it in the
+        OS keychain. It works in API mode where ApexVerify offers key management, and in dashboard
+        mode otherwise; the account then appears under Account in “New key”.
       </p>
-      <pre className="command selectable">
-        <code>{ADD_ACCOUNT_COMMAND}</code>
-      </pre>
-      <p>
-        Then reload the accounts; the new account appears under Account in “New key”. It works in
-        API mode where ApexVerify offers key management, and in dashboard mode otherwise.
-      </p>
-      <button type="button" className="btn btn--default" onClick={() => void reload()}>
-        Reload accounts
+      <button
+        type="button"
+        className="btn btn--default"
+        onClick={() => openDialog({ kind: 'accounts', adding: true })}
+      >
+        Add account…
       </button>
     </div>
   );

@@ -1,7 +1,13 @@
-// Above the list: the text filter and the environment and status filters.
+// Above the list: the text filter and the account, environment and status filters.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ALL_ENVIRONMENTS, environmentsOf, type StatusFilter } from '../lib/key-list.ts';
+import { useShownAccounts } from '../hooks/use-shown-accounts.ts';
+import {
+  ALL_ACCOUNTS,
+  ALL_ENVIRONMENTS,
+  environmentsOf,
+  type StatusFilter,
+} from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { FILTER_ID } from '../lib/element-ids.ts';
 
@@ -12,7 +18,7 @@ const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
   ['disabled', 'Disabled'],
   ['pending', 'Pending'],
   ['revoked', 'Revoked'],
-  ['due', 'Overdue or due soon'],
+  ['due', 'Due for rotation'],
 ];
 
 const isStatusFilter = (v: string): v is StatusFilter => STATUS_OPTIONS.some(([o]) => o === v);
@@ -23,6 +29,8 @@ export function FilterBar() {
       keys: st.keys,
       query: st.query,
       environment: st.environmentFilter,
+      account: st.accountFilter,
+      setAccount: st.setAccountFilter,
       status: st.statusFilter,
       setQuery: st.setQuery,
       setEnvironment: st.setEnvironmentFilter,
@@ -30,6 +38,7 @@ export function FilterBar() {
     })),
   );
   const environments = useMemo(() => environmentsOf(s.keys), [s.keys]);
+  const accounts = useShownAccounts();
   return (
     <div className="filter-bar" role="search">
       <input
@@ -44,6 +53,19 @@ export function FilterBar() {
         spellCheck={false}
         autoComplete="off"
       />
+      <select
+        className="input"
+        aria-label="Account"
+        value={s.account}
+        onChange={(e) => s.setAccount(e.target.value)}
+      >
+        <option value={ALL_ACCOUNTS}>All accounts</option>
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
       <select
         className="input"
         aria-label="Environment filter"

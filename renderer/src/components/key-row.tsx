@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { KeyView } from '../../../shared/views.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useReminderDays } from '../hooks/use-reminder-settings.ts';
 import { useRotationProgress } from '../hooks/use-rotation.ts';
 import { useRowOutcome } from '../hooks/use-selectors.ts';
 import { dueState } from '../lib/dates.ts';
@@ -19,6 +20,8 @@ interface Props {
   active: boolean;
   open: boolean;
   tabbable: boolean;
+  /** More than one account: the account gets its own column instead of the label's detail line. */
+  showAccount?: boolean;
   onSelect: (id: string) => void;
 }
 
@@ -29,13 +32,15 @@ export const KeyRow = memo(function KeyRow({
   active,
   open,
   tabbable,
+  showAccount = false,
   onSelect,
 }: Props) {
   const outcome = useRowOutcome(k);
   const rotation = useRotationProgress(k.id);
   const now = useNow(60_000);
-  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now);
-  const detail = [k.account, k.service].filter(Boolean).join(' · ');
+  const dueWithin = useReminderDays();
+  const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now, dueWithin);
+  const detail = (showAccount ? [k.service] : [k.account, k.service]).filter(Boolean).join(' · ');
   return (
     <div
       role="row"
@@ -57,6 +62,13 @@ export const KeyRow = memo(function KeyRow({
           detail && <span className="key-detail">{detail}</span>
         )}
       </div>
+      {showAccount && (
+        <div role="gridcell" className="grid__cell grid__cell--account">
+          <span className="key-account" title={k.account}>
+            {k.account}
+          </span>
+        </div>
+      )}
       <div role="gridcell" className="grid__cell grid__cell--environment">
         <span className={`env env--${k.environment === 'production' ? 'prod' : 'other'}`}>
           {k.environment}
@@ -65,7 +77,9 @@ export const KeyRow = memo(function KeyRow({
       <div role="gridcell" className="grid__cell grid__cell--status">
         {/* A key ApexVerify last rejected is not shown as a healthy Active key: the 401 is
             the status the app last learned. */}
-        {!(k.status === 'active' && outcome === 'unauthorized') && <StatusPill status={k.status} />}
+        {!(k.status === 'active' && outcome === 'unauthorized') && (
+          <StatusPill status={k.status} custody={k.custody} />
+        )}
         {k.status !== 'revoked' && <OutcomePill outcome={outcome} />}
       </div>
       <div role="gridcell" className="grid__cell grid__cell--createdAt">

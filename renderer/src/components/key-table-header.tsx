@@ -1,16 +1,17 @@
-// The grid's header row: one sort button per column, aria-sort on the sorted one.
+// The grid's header row: one sort button per column, aria-sort on the sorted one; the account
+// column, when shown, is not sorted (the list's sort is one of the saved window preferences).
 import { useShallow } from 'zustand/react/shallow';
-import { COLUMNS } from '../lib/key-list.ts';
+import { ACCOUNT_COLUMN, COLUMNS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 
-export function KeyTableHeader() {
+export function KeyTableHeader({ showAccount = false }: { showAccount?: boolean }) {
   const { sort, sortBy } = useAppState(useShallow((s) => ({ sort: s.sort, sortBy: s.sortBy })));
   return (
     <div role="rowgroup" className="grid__head">
       <div role="row" aria-rowindex={1} className="grid__row">
         {COLUMNS.map((c) => {
           const sorted = sort.column === c.id ? sort.direction : null;
-          return (
+          const header = (
             <div
               role="columnheader"
               key={c.id}
@@ -30,6 +31,17 @@ export function KeyTableHeader() {
               </button>
             </div>
           );
+          if (c.id !== 'label' || !showAccount) return header;
+          return [
+            header,
+            <div
+              role="columnheader"
+              key={ACCOUNT_COLUMN.id}
+              className={`grid__cell grid__cell--${ACCOUNT_COLUMN.id} grid__cell--plain-head`}
+            >
+              {ACCOUNT_COLUMN.title}
+            </div>,
+          ];
         })}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useGridKeyboard } from '../hooks/use-grid-keyboard.ts';
+import { useShownAccounts } from '../hooks/use-shown-accounts.ts';
 import { useAppState } from '../state/context.ts';
 import { KeyRow } from './key-row.tsx';
 import { KeyTableHeader } from './key-table-header.tsx';
@@ -40,6 +41,7 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
     getItemKey: (i) => keys[i]?.id ?? i,
   });
   const items = virtualizer.getVirtualItems();
+  const showAccount = useShownAccounts().length > 1;
   const activeIndex = activeId === null ? -1 : keys.findIndex((k) => k.id === activeId);
 
   const moveTo = (index: number) => {
@@ -80,11 +82,11 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
       role="grid"
       aria-labelledby={labelledBy}
       aria-rowcount={keys.length + 1}
-      aria-colcount={6}
-      className="grid"
+      aria-colcount={showAccount ? 7 : 6}
+      className={`grid${showAccount ? ' grid--accounts' : ''}`}
     >
       <div ref={scrollRef} className="grid__scroller">
-        <KeyTableHeader />
+        <KeyTableHeader showAccount={showAccount} />
         <div
           role="rowgroup"
           className="grid__body"
@@ -108,6 +110,7 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
                 active={k.id === activeId}
                 open={k.id === openId}
                 tabbable={k.id === tabbableId}
+                showAccount={showAccount}
                 onSelect={onSelect}
               />
             );

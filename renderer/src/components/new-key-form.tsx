@@ -1,10 +1,12 @@
-// The "New key" form. API mode: Generate. Dashboard mode: open the dashboard, paste the key it
-// showed, Save (the core verifies it first). The pasted key lives only in this form's state.
+// The "New key" form. API mode: Generate, or paste an existing key. Dashboard mode: open the
+// dashboard, paste the key it showed, Save. A pasted key is verified and linked by proof in the
+// core (as `key import`), and lives only in this form's state.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { environmentProblem, labelProblem, secretProblem } from '../../../shared/input-rules.ts';
-import { useOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAccountOffline, usePending } from '../hooks/use-selectors.ts';
+import { useShownAccounts } from '../hooks/use-shown-accounts.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import type { CreatedHow } from './created-panel.tsx';
@@ -12,7 +14,7 @@ import { AccountSelect } from './account-select.tsx';
 import { EnvironmentOptions } from './environment-options.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
-import { OFFLINE_REASON } from '../lib/offline.ts';
+import { KeySourceChoice } from './key-source-choice.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
 
 interface Props {
@@ -21,30 +23,33 @@ interface Props {
 }
 
 export function NewKeyForm({ onCreated, onCancel }: Props) {
-  const { accounts, generate, capture, error } = useAppState(
+  const accounts = useShownAccounts();
+  const { generate, capture, error } = useAppState(
     useShallow((s) => ({
-      accounts: s.accounts,
       generate: s.generateKey,
       capture: s.captureKey,
       error: s.errors.newKey,
     })),
   );
-  const offline = useOffline();
   const busy = usePending('create');
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  // Only the chosen account's server matters: why Generate waits for it, or null.
+  const offline = useAccountOffline(accountId);
   const [label, setLabel] = useState('');
   const [environment, setEnvironment] = useState('development');
   const [service, setService] = useState('');
   const [owner, setOwner] = useState('');
   const [secret, setSecret] = useState('');
   const [tried, setTried] = useState(false);
+  const [how, setHow] = useState<'generate' | 'paste'>('generate');
 
   const account = accounts.find((a) => a.id === accountId);
   const dashboard = account?.mode === 'dashboard';
+  const paste = dashboard || how === 'paste';
   const problems = {
     label: labelProblem(label),
     environment: environmentProblem(environment),
-    secret: dashboard ? secretProblem(secret) : null,
+    secret: paste ? secretProblem(secret) : null,
   };
   const invalid = Object.values(problems).some(Boolean) || !account;
 
@@ -58,13 +63,13 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
     }
     const input = { accountId, label, environment, service, owner };
     // On success this form unmounts with the pasted key; on failure it stays, to be corrected.
-    const created = dashboard ? await capture(input, secret) : await generate(input);
-    if (created) onCreated(created, dashboard ? 'imported' : 'generated');
+    const created = paste ? await capture(input, secret) : await generate(input);
+    if (created) onCreated(created, paste ? 'imported' : 'generated');
   };
 
   return (
     <form className="modal__body" onSubmit={submit} noValidate>
-      {error && <ErrorAlert failure={error} pasted={dashboard} />}
+      {error && <ErrorAlert failure={error} pasted={paste} />}
       <AccountSelect accounts={accounts} value={accountId} onChange={setAccountId} />
       <Field
         label="Label"
@@ -88,6 +93,16 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
         <Field label="Service" value={service} onChange={setService} />
         <Field label="Owner" value={owner} onChange={setOwner} />
       </div>
+      {account && !dashboard && (
+        <KeySourceChoice
+          how={how}
+          onChange={setHow}
+          secret={secret}
+          onSecret={setSecret}
+          problem={problems.secret}
+          showProblem={tried}
+        />
+      )}
       {dashboard && account && (
         <fieldset className="capture">
           <legend>Create the key in the dashboard, then paste it here</legend>
@@ -108,13 +123,8 @@ export function NewKeyForm({ onCreated, onCancel }: Props) {
         <button type="button" className="btn btn--default" onClick={onCancel}>
           Cancel
         </button>
-        <ActionButton
-          type="submit"
-          variant="primary"
-          busy={busy}
-          disabledReason={offline ? OFFLINE_REASON : null}
-        >
-          {dashboard ? 'Save' : 'Generate'}
+        <ActionButton type="submit" variant="primary" busy={busy} disabledReason={offline}>
+          {paste ? 'Save' : 'Generate'}
         </ActionButton>
       </div>
     </form>

@@ -19,16 +19,26 @@ export interface Sort {
   direction: SortDirection;
 }
 
-/** "live" (the default) hides revoked keys; "due" is overdue or due within 14 days. */
+/** "live" (the default) hides revoked keys; "due" is overdue or due within the reminder window. */
 export type StatusFilter = 'live' | 'all' | 'due' | KeyStatus;
 export const ALL_ENVIRONMENTS = '';
+export const ALL_ACCOUNTS = '';
 
 export interface ListQuery {
   text: string;
   environment: string;
+  /** An account id, or ALL_ACCOUNTS (the default). */
+  account?: string;
+  /** Accounts whose keys are never listed (a hidden built-in sandbox). */
+  hiddenAccounts?: ReadonlySet<string>;
   status: StatusFilter;
   sort: Sort;
+  /** The reminder window of the "due" filter, in days (settings.reminderDays; default 14). */
+  dueWithinDays?: number;
 }
+
+/** The account column is shown whenever keys can belong to more than one account. */
+export const ACCOUNT_COLUMN = { id: 'account', title: 'Account' } as const;
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -46,14 +56,14 @@ function haystack(k: KeyView): string {
   return h;
 }
 
-function matchesStatus(k: KeyView, status: StatusFilter, now: number): boolean {
+function matchesStatus(k: KeyView, status: StatusFilter, now: number, within?: number): boolean {
   switch (status) {
     case 'all':
       return true;
     case 'live':
       return k.status !== 'revoked';
     case 'due':
-      return k.status !== 'revoked' && dueState(k.rotationDueAt, now) !== null;
+      return k.status !== 'revoked' && dueState(k.rotationDueAt, now, within) !== null;
     default:
       return k.status === status;
   }
@@ -87,10 +97,13 @@ export function filterKeys(
   now: number,
 ): KeyView[] {
   const needle = q.text.trim().toLowerCase();
+  const account = q.account ?? ALL_ACCOUNTS;
   return sorted.filter(
     (k) =>
+      (account === ALL_ACCOUNTS || k.accountId === account) &&
+      !q.hiddenAccounts?.has(k.accountId) &&
       (q.environment === ALL_ENVIRONMENTS || k.environment === q.environment) &&
-      matchesStatus(k, q.status, now) &&
+      matchesStatus(k, q.status, now, q.dueWithinDays) &&
       (needle === '' || haystack(k).includes(needle)),
   );
 }

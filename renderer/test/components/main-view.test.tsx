@@ -59,10 +59,12 @@ describe('the main view', () => {
     expect(tip?.textContent).toBe(created.getAttribute('title'));
   });
 
-  test('the first run explains the sandbox and the CLI', async () => {
+  test('the first run explains the sandbox and offers Add account', async () => {
     await renderApp([]);
     expect(screen.getByText(/is built in/)).toBeTruthy();
-    expect(screen.getByText(/apexkeys account add --name NAME/)).toBeTruthy();
+    expect(screen.queryByText(/apexkeys/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add account…' }));
+    expect(screen.getByRole('dialog', { name: 'Add account' })).toBeTruthy();
   });
 
   test('Ctrl+F focuses the filter and Ctrl+N opens New key', async () => {
