@@ -1,5 +1,6 @@
 // The data the store holds, as zod schemas; types are inferred from them.
 import { z } from 'zod';
+import { locationSchema } from './locations.ts';
 import { rotationRunSchema } from './rotation.ts';
 
 export const accountModeSchema = z.enum(['api', 'dashboard']);
@@ -48,6 +49,12 @@ export const keyRecordSchema = z.object({
   fingerprint: z.string(),
   hint: z.string(),
   revokedAt: z.string().nullable(),
+  /** remote-only: created elsewhere and found by sync; no secret in the keychain until it is
+   * captured. Stores older than sync lack it, hence the default. */
+  custody: z.enum(['local', 'remote-only']).default('local'),
+  /** Files the key was written into or found in (never the value). Older stores lack it; optional
+   * rather than defaulted so every place that builds a record need not name it (absent: none). */
+  locations: z.array(locationSchema).default([]),
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 

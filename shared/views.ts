@@ -105,10 +105,24 @@ export const revokeResultSchema = z.object({
 });
 export type RevokeResult = z.infer<typeof revokeResultSchema>;
 
+/** One account's part of a connection check. */
+export const accountConnectionSchema = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  reachability: reachabilitySchema,
+});
+export type AccountConnection = z.infer<typeof accountConnectionSchema>;
+
 export const connectionSchema = z.object({
+  /** True when every account's server could be reached (or there is none). */
   online: z.boolean(),
-  /** When offline: which account could not be reached, and why. */
+  /** When offline: the first unreachable account, and why. */
   reason: z.string().nullable(),
   checkedAt: z.string(),
+  /**
+   * Each account, checked on its own: one unreachable server leaves the others working. Absent,
+   * `online` speaks for every account (an answer from before the per-account check).
+   */
+  accounts: z.array(accountConnectionSchema).optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;

@@ -23,6 +23,7 @@ export function keyJson(k: KeyView): Record<string, unknown> {
     remoteId: k.remoteId,
     lastVerification: k.lastVerification,
     revokedAt: k.revokedAt,
+    custody: k.custody,
   };
 }
 

@@ -40,6 +40,17 @@ function registerAudit(program: Command, session: CliSession): void {
     .action(lazyAction(session, async () => (await import('./commands/audit.ts')).showAudit));
 }
 
+function registerSync(program: Command, session: CliSession): void {
+  program
+    .command('sync')
+    .description(
+      "list the server's keys and merge them: new, disabled, revoked, renamed (API mode)",
+    )
+    .option('--account <name>', 'only this account (default: every API-mode account)')
+    .option('--json', 'print JSON')
+    .action(lazyAction(session, async () => (await import('./commands/sync.ts')).syncCommand));
+}
+
 function registerSandbox(program: Command, session: CliSession): void {
   program
     .command('sandbox')
@@ -73,6 +84,7 @@ export function buildProgram(session: CliSession): Command {
   registerRun(program, session);
   registerRotate(program, session);
   registerAudit(program, session);
+  registerSync(program, session);
   registerSettings(program, session);
   registerSandbox(program, session);
   // Subcommands inherit the override, so a usage error anywhere reaches execute()'s handler.

@@ -11,6 +11,8 @@ import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile } from './env-file.ts';
 import { protectedDirsOf } from './env-target.ts';
 import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
 import { recordEvent } from './audit.ts';
+import { addLocations } from './locations/record.ts';
+import { refuseRemoteOnly } from './remote-only.ts';
 
 export interface HandOutOptions {
   /** The rotation hands out its pending new key for deployment; nothing else may. */
@@ -31,6 +33,7 @@ export async function handOut<T>(
 ): Promise<T> {
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
+  refuseRemoteOnly(key);
   if (key.status === 'pending' && !opts.allowPending)
     throw new AppError(
       'REFUSED',
@@ -81,9 +84,13 @@ export async function writeKeyToEnv(
 ): Promise<EnvWriteResult> {
   const problem = envVarProblem(varName) ?? pathProblem(file);
   if (problem) throw new AppError('BAD_INPUT', problem);
-  return handOut(deps, ref, 'exported', { file, variable: varName }, (secret) =>
+  const result = await handOut(deps, ref, 'exported', { file, variable: varName }, (secret) =>
     writeEnvFile(file, varName, secret, protectedDirsOf(deps)),
   );
+  // The file now holds the key: remembered, so a rotation knows to replace it (issue 12).
+  const { key } = resolveKey(await deps.store.read(), ref);
+  await addLocations(deps, key.id, [{ path: result.path, variable: varName, via: 'env' }]);
+  return result;
 }
 
 // Variables that decide which program runs and what it loads: replacing one with the key breaks

@@ -101,6 +101,8 @@ export function toView(data: StoreData, key: KeyRecord): KeyView {
     hint: key.hint,
     lastVerification: key.lastVerification,
     revokedAt: key.revokedAt,
+    custody: key.custody,
+    locations: key.locations,
   };
 }
 

@@ -10,6 +10,7 @@ import { checkKey } from './key-check.ts';
 import { isLive, resolveKey, type KeyRef } from './key-records.ts';
 import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
 import { recordEvent } from './audit.ts';
+import { refuseRemoteOnly } from './remote-only.ts';
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
 
@@ -91,6 +92,7 @@ async function record(
 export async function verifyKey(deps: CoreDeps, ref: KeyRef): Promise<VerifyResult> {
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
+  refuseRemoteOnly(key);
   // The old key of an open run is not called: its last use must show only real traffic.
   if (openRunOf(data, key.id)?.oldKeyId === key.id)
     refuseDuringRun(data, key, 'the app does not call the API with it until the rotation ends');
@@ -125,6 +127,14 @@ export async function verifyAll(
   const accountId = opts.account === undefined ? undefined : findAccount(data, opts.account).id;
   const keys = data.keys.filter((k) => {
     if (!isLive(k) || (accountId !== undefined && k.accountId !== accountId)) return false;
+    if (k.custody === 'remote-only') {
+      opts.onSkip?.({
+        keyId: k.id,
+        label: k.label,
+        reason: 'created elsewhere: its secret is not on this device until it is captured',
+      });
+      return false;
+    }
     const run = openRunOf(data, k.id);
     if (run?.oldKeyId !== k.id) return true;
     opts.onSkip?.({

@@ -25,6 +25,7 @@ import {
   type KeyRef,
 } from './key-records.ts';
 import { recordEvent } from './audit.ts';
+import { adoptImported } from './capture-remote.ts';
 import { intentHolding } from './generate-intent.ts';
 
 export interface KeyMeta {
@@ -115,6 +116,8 @@ export function newRecord(
     fingerprint: fingerprint(secret),
     hint: maskedHint(secret),
     revokedAt: null,
+    custody: 'local',
+    locations: [],
   };
 }
 
@@ -173,7 +176,16 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
   if (sp) throw new AppError('BAD_INPUT', sp);
   const data = await deps.store.read();
   const account = findAccount(data, input.account);
-  assertLabelFree(data, account.id, input.label);
+  // A key sync found on the server (created elsewhere) may hold the label: if the secret proves
+  // to be that key, the import adopts its record instead of making a second one.
+  const holder = data.keys.find(
+    (k) =>
+      isLive(k) &&
+      k.custody === 'remote-only' &&
+      k.accountId === account.id &&
+      k.label === input.label,
+  );
+  if (!holder) assertLabelFree(data, account.id, input.label);
   const owner = accountUsingKey(data, fingerprint(input.secret));
   if (owner)
     throw new AppError(
@@ -202,9 +214,14 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
     if (account.mode === 'api') {
       // Linked only on proof: a wrong link would make a later revoke delete another key.
       remote = await proveRemoteId(client, input.secret).catch(() => null);
+      const found = data.keys.find(
+        (k) => isLive(k) && k.custody === 'remote-only' && k.remoteId === remote?.id,
+      );
+      if (found && remote) return adoptImported(deps, found, input, verification, remote);
       if (remote && data.keys.some((k) => isLive(k) && k.remoteId === remote?.id)) remote = null;
     }
   }
+  if (holder) assertLabelFree(data, account.id, input.label);
   // The check just made is the key's first verification: the window shows it at once.
   const record = {
     ...newRecord(deps, account, input, input.secret, remote),

@@ -2,10 +2,12 @@
 // core from the parsed configuration, start the built-in sandbox account, create the window's
 // handlers over the host's clipboard and browser, and collect what has to be closed on the way
 // out. Each host keeps only what is its own: Electron's lifecycle, or the preview's HTTP server.
+import { createChangeFeed } from '../core/change-feed.ts';
 import type { ClipboardGuard } from '../core/clipboard-guard.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { createHandlers, type Handlers } from '../core/window-api/handlers.ts';
 import type { AppContext } from '../core/window-api/context.ts';
+import type { WindowPrefsStore } from '../core/window-prefs-file.ts';
 import { wireCore } from '../core/wire.ts';
 import type { HostConfig } from './config.ts';
 import { startBuiltInSandbox } from './sandbox-account.ts';
@@ -19,6 +21,8 @@ export interface ComposeInput {
     Partial<Pick<HostConfig, 'demo'>>;
   /** Default process.platform. */
   platform?: NodeJS.Platform;
+  /** Where the window's filter and sort are kept (electron-store, or the preview's file). */
+  windowPrefs?: WindowPrefsStore;
 }
 
 export interface ComposedHost {
@@ -49,6 +53,9 @@ export async function composeHost(input: ComposeInput): Promise<ComposedHost> {
     if (sandbox) closers.push(() => sandbox.close());
     notices.push(message);
   }
+  // Outside changes (the CLI, another window) reach the window through waitForChange.
+  const changes = createChangeFeed({ dir: deps.dataDir });
+  closers.push(async () => changes.close());
   const handlers = createHandlers({
     deps,
     clipboard,
@@ -56,6 +63,8 @@ export async function composeHost(input: ComposeInput): Promise<ComposedHost> {
     transport: input.transport,
     platform: input.platform ?? process.platform,
     demo: config.demo ?? false,
+    changes,
+    ...(input.windowPrefs ? { windowPrefs: input.windowPrefs } : {}),
   });
   return {
     handlers,

@@ -6,10 +6,20 @@ import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { PRODUCT_NAME } from '../core/paths.ts';
+import {
+  createReminderHandlers,
+  createReminderMailbox,
+} from '../core/window-api/reminder-handlers.ts';
 import { composeHost } from '../hosts/compose.ts';
 import { parseHostConfig, type HostConfig } from '../hosts/config.ts';
 import { createAppClipboard } from './clipboard.ts';
 import { registerIpc } from './ipc.ts';
+import {
+  coreReminderReader,
+  createReminders,
+  electronReminderOs,
+  reminderDayFile,
+} from './reminders.ts';
 import { DOCS_URL, installMenu, pressShortcut } from './menu.ts';
 import { registerAppScheme, serveApp } from './protocol.ts';
 import { createOpenExternal, hardenContents, hardenSession } from './security.ts';
@@ -92,18 +102,33 @@ async function start(config: HostConfig): Promise<void> {
   hardenSession(session.defaultSession);
   serveApp(session.defaultSession, RENDERER_DIR);
   // The window's place and preferences, beside the core's store in the user-data folder.
-  windowStore = openWindowStore(config.dataDir, (notice) => console.warn(notice));
+  const store = openWindowStore(config.dataDir, (notice) => console.warn(notice));
+  windowStore = store;
   const host = await composeHost({
     transport: 'electron',
     clipboard: createAppClipboard(),
     openExternal,
     config,
+    windowPrefs: { get: () => store.getWindowPrefs(), set: (c) => store.setWindowPrefs(c) },
   });
   // The clipboard is cleared on quit (only while it still holds what the app wrote), and the
   // built-in sandbox stopped.
   onQuit.push(() => host.close());
   for (const notice of host.notices) console.log(notice);
-  registerIpc(host.handlers, registry.owns);
+  // Reminders: the badge and the daily notification; a clicked one waits in the mailbox until
+  // the window, focused by the click, asks for it.
+  const mailbox = createReminderMailbox();
+  registerIpc({ ...host.handlers, ...createReminderHandlers(mailbox) }, registry.owns);
+  const reminders = createReminders({
+    read: coreReminderReader(host.deps),
+    now: () => host.deps.clock.now().getTime(),
+    os: electronReminderOs(process.platform),
+    lastDay: reminderDayFile(config.dataDir),
+    mailbox,
+    showWindow: () => showMainWindow(),
+  });
+  onQuit.push(reminders.start());
+  app.on('browser-window-focus', () => void reminders.check());
   installMenu(
     process.platform,
     {

@@ -20,6 +20,7 @@ import { accountChannels } from './account-channels.ts';
 import { activityChannels } from './activity-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { id, keyRef, none, text } from './fields.ts';
+import { reminderChannels } from './reminder-channels.ts';
 import { settingsChannels } from './settings-channels.ts';
 import { syncChannels } from './sync-channels.ts';
 
@@ -120,11 +121,17 @@ export const contract = {
     output: rotationViewSchema,
   },
   finishRotation: {
-    input: z.object({ id, confirmLabel: text(128) }).strict(),
+    // ignoreLocations: the second confirmation while a known location still holds the old key.
+    input: z
+      .object({ id, confirmLabel: text(128), ignoreLocations: z.boolean().optional() })
+      .strict(),
     output: rotationViewSchema,
   },
   abortRotation: {
-    input: z.object({ id, choice: abortChoiceSchema }).strict(),
+    // revokeUnrestored: the second confirmation when a changed file cannot get the old key back.
+    input: z
+      .object({ id, choice: abortChoiceSchema, revokeUnrestored: z.boolean().optional() })
+      .strict(),
     output: rotationViewSchema,
   },
   // The groups in their own files: accounts, settings and window preferences, the whole audit
@@ -134,6 +141,7 @@ export const contract = {
   ...activityChannels,
   ...syncChannels,
   ...changeChannels,
+  ...reminderChannels,
 } as const;
 
 export type Contract = typeof contract;

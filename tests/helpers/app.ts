@@ -182,6 +182,7 @@ export function validInputs(ids: {
     getWindowPrefs: {},
     setWindowPrefs: { statusFilter: 'all' },
     listActivity: { limit: 50 },
+    takeReminderTarget: {},
     syncAccounts: {},
     captureRemoteKey: { id, secret: 'x'.repeat(20) },
     waitForChange: { since: 0, timeoutMs: 0 },

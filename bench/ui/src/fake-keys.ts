@@ -69,6 +69,8 @@ export function fakeKeys(count: number, now = Date.now(), seed = 42): KeyView[] 
             }
           : null,
       revokedAt: status === 'revoked' ? new Date(now - DAY).toISOString() : null,
+      custody: 'local',
+      locations: [],
     };
   });
 }

@@ -139,6 +139,8 @@ function newRecord(data: StoreData, run: RotationRun, got: Obtained, now: string
     fingerprint: fingerprint(got.secret),
     hint: maskedHint(got.secret),
     revokedAt: null,
+    custody: 'local',
+    locations: [],
   };
 }
 

@@ -1,6 +1,9 @@
 // What the window's handlers need beyond the core: the clipboard, the browser, the transport.
+import type { ChangeFeed } from '../change-feed.ts';
 import type { ClipboardGuard } from '../clipboard-guard.ts';
 import type { CoreDeps } from '../deps.ts';
+import type { ReachabilityTracker } from '../reachability.ts';
+import type { WindowPrefsStore } from '../window-prefs-file.ts';
 
 export interface AppContext {
   deps: CoreDeps;
@@ -11,4 +14,10 @@ export interface AppContext {
   /** Running as a demo on a throwaway keychain and data folder (the window says so). */
   demo?: boolean;
   platform: NodeJS.Platform;
+  /** Outside changes to the data folder (waitForChange); none: the window never hears of any. */
+  changes?: ChangeFeed;
+  /** Per-account reachability; createHandlers makes one (fed by every client) when absent. */
+  reachability?: ReachabilityTracker;
+  /** The window's own preferences, kept by the host (electron-store, or a file in the preview). */
+  windowPrefs?: WindowPrefsStore;
 }

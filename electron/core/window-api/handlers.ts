@@ -28,10 +28,11 @@ import { requireRun } from '../rotation/lookup.ts';
 import { createAccountHandlers } from './account-handlers.ts';
 import { createActivityHandlers } from './activity-handlers.ts';
 import { createChangeHandlers } from './change-handlers.ts';
+import { createReminderHandlers } from './reminder-handlers.ts';
 import type { AppContext } from './context.ts';
 import { createSettingsHandlers } from './settings-handlers.ts';
 import { createSyncHandlers } from './sync-handlers.ts';
-import { checkConnection, keychainState, readForStatus } from './status.ts';
+import { checkConnection, keychainState, readForStatus, withReachability } from './status.ts';
 import { createVerifyJobs } from './verify-jobs.ts';
 
 export type Handlers = {
@@ -59,7 +60,9 @@ function requireFullPaths(paths: string[]): void {
     );
 }
 
-export function createHandlers(ctx: AppContext): Handlers {
+export function createHandlers(base: AppContext): Handlers {
+  // Every client the handlers make reports to the per-account reachability tracker.
+  const ctx = withReachability(base);
   const { deps } = ctx;
   const jobs = createVerifyJobs(deps);
   let noticesShown = 0;
@@ -91,6 +94,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createActivityHandlers(ctx),
     ...createSyncHandlers(ctx),
     ...createChangeHandlers(ctx),
+    ...createReminderHandlers(),
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;
@@ -105,7 +109,7 @@ export function createHandlers(ctx: AppContext): Handlers {
         demo: ctx.demo ?? false,
       };
     },
-    checkConnection: () => checkConnection(deps),
+    checkConnection: () => checkConnection(deps, ctx.reachability),
     listKeys: (input) => listKeys(deps, { includeRevoked: input.includeRevoked ?? true }),
     async generateKey({ accountId, ...meta }) {
       return generateKey(deps, { ...meta, account: await accountName(accountId) });
@@ -148,8 +152,10 @@ export function createHandlers(ctx: AppContext): Handlers {
     confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),
     verifyRotation: ({ id, acceptRecentUse }) =>
       verifyNewKey(deps, { id }, acceptRecentUse === undefined ? {} : { acceptRecentUse }),
-    finishRotation: ({ id, confirmLabel }) => finishRotation(deps, { id }, { confirmLabel }),
-    abortRotation: ({ id, choice }) => abortRotation(deps, { id }, { choice }),
+    finishRotation: ({ id, confirmLabel, ignoreLocations }) =>
+      finishRotation(deps, { id }, { confirmLabel, ignoreLocations: ignoreLocations === true }),
+    abortRotation: ({ id, choice, revokeUnrestored }) =>
+      abortRotation(deps, { id }, { choice, revokeUnrestored: revokeUnrestored === true }),
     async openDashboard({ accountId }) {
       const url = accountById(await deps.store.read(), accountId).dashboardUrl;
       if (!externalUrlAllowed(url)) return { opened: false, url };

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useAccount, useKey, useRowOutcome } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
+import { ActionButton } from './action-button.tsx';
 import { AuditList } from './audit-list.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { KeyButtons } from './key-buttons.tsx';
@@ -19,7 +20,29 @@ function HeaderStatus({ keyView: k }: { keyView: KeyView }) {
   const outcome = useRowOutcome(k);
   // As in the row: a key ApexVerify last rejected is not headed as a healthy Active key.
   if (k.status === 'active' && outcome === 'unauthorized') return <OutcomePill outcome={outcome} />;
-  return <StatusPill status={k.status} />;
+  return <StatusPill status={k.status} custody={k.custody} />;
+}
+
+/** A key created elsewhere: nothing here can hand it out until its secret is pasted. */
+function RemoteOnlySection({ keyView: k }: { keyView: KeyView }) {
+  const openDialog = useAppState((s) => s.openDialog);
+  return (
+    <div role="group" className="details__section" aria-label="Not on this device">
+      <p>
+        This key was created elsewhere: the server lists it, but its secret is not on this device,
+        so it cannot be copied, revealed, written to a .env file or verified here. Capture it by
+        pasting its secret.
+      </p>
+      <div className="button-row">
+        <ActionButton
+          variant="primary"
+          onClick={() => openDialog({ kind: 'capture', keyId: k.id })}
+        >
+          Capture…
+        </ActionButton>
+      </div>
+    </div>
+  );
 }
 
 export function DetailsPanel({ keyId }: { keyId: string }) {
@@ -72,6 +95,8 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
         {error && <ErrorAlert failure={error} onDismiss={() => setError('details', null)} />}
         {k.status === 'revoked' ? (
           <RevokedNote keyView={k} />
+        ) : k.custody === 'remote-only' ? (
+          <RemoteOnlySection keyView={k} />
         ) : (
           <>
             <KeyButtons keyView={k} mode={account?.mode ?? 'api'} />

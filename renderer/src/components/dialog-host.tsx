@@ -2,6 +2,7 @@
 import { useAppState } from '../state/context.ts';
 import { AccountsDialog } from './accounts-dialog.tsx';
 import { ActivityDialog } from './activity-dialog.tsx';
+import { CaptureDialog } from './capture-dialog.tsx';
 import { EnvDialog } from './env-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
@@ -21,10 +22,12 @@ export function DialogHost() {
     case 'rotate':
       return <RotateDialog keyId={dialog.keyId} />;
     case 'accounts':
-      return <AccountsDialog />;
+      return <AccountsDialog adding={dialog.adding === true} />;
     case 'settings':
       return <SettingsDialog />;
     case 'activity':
       return <ActivityDialog />;
+    case 'capture':
+      return <CaptureDialog keyId={dialog.keyId} />;
   }
 }

@@ -1,7 +1,9 @@
 // The working window: banners and toolbar, the list beside the open key's details, the footer.
 import type { ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useReminderTarget } from '../hooks/use-reminder-target.ts';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
+import { useTitle } from '../hooks/use-title.ts';
 import { useVisibleKeys } from '../hooks/use-visible-keys.ts';
 import { useAppState } from '../state/context.ts';
 import { DetailsPanel } from './details-panel.tsx';
@@ -24,6 +26,8 @@ interface Props {
 
 export function MainWindow({ Table = KeyTable }: Props) {
   useShortcuts();
+  useTitle();
+  useReminderTarget();
   const keys = useVisibleKeys();
   const { total, loaded, openId, listError, setError } = useAppState(
     useShallow((s) => ({

@@ -1,8 +1,8 @@
 // The window's title bar: the heading, how many keys there are, the dialogs (accounts,
 // activity, settings), sync, and the two main actions.
 import { useShallow } from 'zustand/react/shallow';
-import { useOffline } from '../hooks/use-selectors.ts';
-import { ALL_ENVIRONMENTS } from '../lib/key-list.ts';
+import { useOffline, useVerifyAllNote } from '../hooks/use-selectors.ts';
+import { ALL_ACCOUNTS, ALL_ENVIRONMENTS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { SyncNowButton } from './sync-now-button.tsx';
@@ -38,6 +38,7 @@ export function Toolbar({ shown }: Props) {
         filtered:
           s.query.trim() !== '' ||
           s.environmentFilter !== ALL_ENVIRONMENTS ||
+          s.accountFilter !== ALL_ACCOUNTS ||
           s.statusFilter !== 'live',
         running: s.job?.state === 'running',
         startVerifyAll: s.startVerifyAll,
@@ -46,6 +47,8 @@ export function Toolbar({ shown }: Props) {
       })),
     );
   const offline = useOffline();
+  // Some accounts down, others not: Verify all still runs, and names the ones it cannot reach.
+  const verifyNote = useVerifyAllNote();
   const verifyReason = offline
     ? 'Unavailable while offline: verifying needs ApexVerify. Try again once the connection is back.'
     : total === 0
@@ -84,12 +87,16 @@ export function Toolbar({ shown }: Props) {
           Settings
         </button>
         <SyncNowButton />
-        <ActionButton disabledReason={verifyReason} onClick={() => void startVerifyAll()}>
+        <ActionButton
+          disabledReason={verifyReason}
+          title={verifyNote ?? undefined}
+          onClick={() => void startVerifyAll()}
+        >
           Verify all
         </ActionButton>
         <ActionButton
           variant="primary"
-          disabledReason={hasAccounts ? null : 'Add an account first (see below).'}
+          disabledReason={hasAccounts ? null : 'Add an account first: Accounts, then Add account.'}
           onClick={() => openDialog({ kind: 'new-key' })}
           aria-keyshortcuts="Control+N Meta+N"
         >

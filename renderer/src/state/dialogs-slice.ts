@@ -7,9 +7,10 @@ export type Dialog =
   | { kind: 'revoke'; keyId: string }
   | { kind: 'env'; keyId: string }
   | { kind: 'rotate'; keyId: string }
-  | { kind: 'accounts' }
+  | { kind: 'accounts'; adding?: boolean }
   | { kind: 'settings' }
-  | { kind: 'activity' };
+  | { kind: 'activity' }
+  | { kind: 'capture'; keyId: string };
 
 /** The revoke channel's answer, flattened, with the key it was about. */
 export type RevokeProof = { keyId: string; label: string } & RevokeResult['proof'] &

@@ -40,6 +40,8 @@ async function attempt<T>(
   s.setError(scope, null);
   try {
     const r = await call();
+    // A key action is a moment the server may have changed too (elsewhere): merge it quietly.
+    if (r.ok) void get().syncQuietly();
     if (r.ok) return r.value;
     get().failed(scope, what, r.error);
     return null;

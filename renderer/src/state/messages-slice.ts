@@ -14,7 +14,8 @@ export type ErrorScope =
   | 'accounts'
   | 'settings'
   | 'activity'
-  | 'sync';
+  | 'sync'
+  | 'capture';
 
 export interface ScopedError {
   /** What failed, as a phrase: "Verifying "ci-prod"". */

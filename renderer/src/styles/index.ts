@@ -10,3 +10,5 @@ import './details.css';
 import './dialogs.css';
 import './rotation.css';
 import './screens.css';
+import './accounts.css';
+import './activity.css';

@@ -9,6 +9,8 @@ import type {
 import { CHANNELS } from '../../../shared/ipc/contract.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { AccountView, KeyView } from '../../../shared/views.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas.ts';
+import { DEFAULT_PREFS, type WindowPrefs } from '../../../shared/window-prefs.ts';
 
 export const SECRET_PREFIX = 'avk_TEST_SECRET_';
 
@@ -33,6 +35,8 @@ export function makeKey(over: Partial<KeyView> = {}): KeyView {
     hint: 'avk_…abcd',
     lastVerification: null,
     revokedAt: null,
+    custody: 'local',
+    locations: [],
     ...over,
   };
 }
@@ -58,7 +62,18 @@ const isError = (v: unknown): v is ErrorInfo =>
 /** Every call is recorded in `calls`; `overrides` replace a channel's default answer. */
 export function fakeApi(keys: KeyView[], overrides: Overrides = {}) {
   const calls: Array<{ channel: Channel; input: unknown }> = [];
+  let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  let prefs: WindowPrefs = structuredClone(DEFAULT_PREFS);
   const defaults: Overrides = {
+    getSettings: () => settings,
+    saveSettings: ({ rotationDays, ...rest }) => {
+      const periods = { ...settings.rotationDays, ...rotationDays };
+      for (const [env, d] of Object.entries(periods)) if (d === null) delete periods[env];
+      settings = { ...settings, ...rest, rotationDays: periods as Record<string, number> };
+      return settings;
+    },
+    getWindowPrefs: () => prefs,
+    setWindowPrefs: (change) => (prefs = { ...prefs, ...change }),
     getStatus: () => ({
       keychain: { state: 'ok', message: null },
       platform: 'linux',
@@ -68,14 +83,41 @@ export function fakeApi(keys: KeyView[], overrides: Overrides = {}) {
       transport: 'preview',
       demo: false,
     }),
-    checkConnection: () => ({ online: true, reason: null, checkedAt: new Date().toISOString() }),
+    checkConnection: () => ({
+      online: true,
+      reason: null,
+      checkedAt: new Date().toISOString(),
+      accounts: [
+        {
+          accountId: sandboxAccount.id,
+          name: sandboxAccount.name,
+          reachability: sandboxAccount.reachability,
+        },
+      ],
+    }),
     listAccounts: () => [sandboxAccount],
+    addAccount: ({ name, baseUrl }) => ({ ...sandboxAccount, id: `acc_${name}`, name, baseUrl }),
+    renameAccount: ({ accountId, name }) => ({ ...sandboxAccount, id: accountId, name }),
+    checkAccount: ({ accountId }) => ({ ...sandboxAccount, id: accountId }),
+    removeAccount: ({ confirmName }) => ({
+      name: confirmName,
+      keysRemoved: 0,
+      secretsRemoved: 1,
+      secretsLeft: 0,
+    }),
     listKeys: () => keys,
     keyAudit: () => ({ events: [] }),
+    listActivity: () => ({ events: [], total: 0 }),
+    takeReminderTarget: () => null,
     listRotations: () => [],
     getRotation: () => null,
+    // A refusal, not an unchanged answer: the window's change loop then waits (a timer cleared on
+    // unmount) instead of asking again at once. Tests of the loop give their own long poll.
+    waitForChange: () => ({ code: 'INTERNAL', message: 'The fake host has no change feed.' }),
     copyKey: () => ({ clearAfterSec: 30, copiedAt: new Date().toISOString() }),
     revealKey: ({ id }) => ({ secret: `${SECRET_PREFIX}${id}` }),
+    // Sync runs on start and after every key action: by default the server has nothing new.
+    syncAccounts: () => ({ accounts: [], syncedAt: new Date().toISOString() }),
     revokeKey: ({ id }) => {
       const key = keys.find((k) => k.id === id) as KeyView;
       const checkedAt = new Date().toISOString();

@@ -26,6 +26,8 @@ export interface AppHandle {
   deps: CoreDeps;
   account: Account | null;
   dataDir: string;
+  /** The keychain service the host uses (for running the CLI against the same app). */
+  keychainService: string;
   /** Every secret this app's keychain service holds (keys and the account key). */
   secrets(): Promise<string[]>;
   stop(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     deps,
     account,
     dataDir,
+    keychainService: service,
     async secrets() {
       if (opts.keychain === 'none') return [sandbox.bootstrapKey as string];
       const ids = await deps.vault.listIds();

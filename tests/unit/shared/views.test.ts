@@ -29,6 +29,8 @@ const record: KeyRecord = {
   fingerprint: 'abcdef012345',
   hint: 'avk_…9f3a',
   revokedAt: null,
+  custody: 'local',
+  locations: [],
 };
 
 describe('KeyView', () => {

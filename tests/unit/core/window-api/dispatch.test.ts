@@ -112,6 +112,9 @@ describe('dispatch over the real handlers (fast-check, sandbox over HTTP)', () =
       accountId: rig.accountId,
       label: 'deploy',
       envPath,
+      // addAccount adds a second account on the rig's sandbox, which removeAccount then removes.
+      baseUrl: rig.sandbox.url,
+      accountSecret: rig.sandbox.issueKey('second-account').key,
     });
     // The real handlers behind a call counter: a refused input must never reach one.
     spied = standIns(
@@ -225,6 +228,9 @@ describe('dispatch over the real handlers (fast-check, sandbox over HTTP)', () =
       const r = await rig.call(c, inputs[c]);
       outcomes[c] = r.ok ? 'ok' : r.error.code;
       if (c === 'startVerifyAll' && r.ok) jobId = (r.value as { jobId: string }).jobId;
+      // Remove the account just added, not the rig's: the channels after it still need that one.
+      if (c === 'addAccount' && r.ok)
+        inputs.removeAccount = { accountId: (r.value as { id: string }).id, confirmName: 'second' };
       expectClean(c, r);
       if (c === 'revealKey')
         expect(r).toEqual({
@@ -235,6 +241,8 @@ describe('dispatch over the real handlers (fast-check, sandbox over HTTP)', () =
     // All really ran: the pasted key is not one the server knows, and no job has id "job-1".
     const refused = {
       captureKey: 'UNAUTHORIZED',
+      // The key in the inputs is on this device already: there is nothing to capture.
+      captureRemoteKey: 'REFUSED',
       getVerifyAll: 'BAD_INPUT',
       cancelVerifyAll: 'BAD_INPUT',
     };
