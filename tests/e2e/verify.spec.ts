@@ -4,7 +4,7 @@ import { connectionChecked, seedKey, storedKey } from './support/core.ts';
 import { expect, test } from './support/fixtures.ts';
 import { openDetails, reloadList, rowOf } from './support/ui.ts';
 
-test('Verify shows the outcome and credits, and a revoked key as Rejected (401)', async ({
+test('Verify shows the outcome and credits, and a key revoked elsewhere as Rejected (401)', async ({
   page,
   app,
 }) => {
@@ -24,12 +24,16 @@ test('Verify shows the outcome and credits, and a revoked key as Rejected (401)'
     credits: { email: 1000, phone: 500 },
   });
 
-  // Revoked in the dashboard, behind the app's back: the next check says so.
+  // Revoked on the server, behind the app's back: the next check says so, and the sync that
+  // follows the action learns why (the server no longer lists it) and shows it as Revoked.
   app.sandbox.revokeKey(key.remoteId as string);
   await panel.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(verification).toContainText('Rejected (401): the key no longer works.');
-  await expect(rowOf(page, 'verify-me').getByText('Rejected (401)', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await storedKey(app, key.id))?.status).toBe('revoked');
   expect((await storedKey(app, key.id))?.lastVerification?.outcome).toBe('unauthorized');
+  // Revoked keys leave the default view, and the header says one is hidden.
+  await expect(rowOf(page, 'verify-me')).toHaveCount(0);
+  await expect(page.getByText('0 keys · 1 revoked hidden', { exact: true })).toBeVisible();
 });
 
 test('Verify explains a 429 with the wait and a 5xx with its message', async ({ page, app }) => {

@@ -43,7 +43,13 @@ function waitForUrl(child: ChildProcess): Promise<string> {
       if (m?.[1]) resolve(m[1]);
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.once('exit', (code) => reject(new Error(`preview host exited (${code}): ${err}`)));
+    child.once('exit', (code, signal) => {
+      const why = `preview host exited (${code ?? signal}): ${err}`;
+      reject(new Error(why));
+      // After the start, an exit the test did not ask for is a crash: say why, where the test's
+      // own failure ("connection refused") would not.
+      if (!child.killed) console.error(why);
+    });
   });
 }
 

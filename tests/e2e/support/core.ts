@@ -64,6 +64,14 @@ export async function connectionChecked(app: AppHandle): Promise<void> {
       message: 'the window checked the connection',
     })
     .toBeGreaterThan(0);
+  // In API mode the window also syncs at start, and its first sync proves which listed key is
+  // the account's own with requests of its own: wait for it to be recorded (ok or failed).
+  if (app.account?.mode === 'api')
+    await expect
+      .poll(async () => (await app.deps.audit.list({})).some((e) => e.action === 'synced'), {
+        message: 'the window synced at start',
+      })
+      .toBe(true);
 }
 
 /** The audit trail's entries for a key, oldest first, as "actor:action:outcome". */
