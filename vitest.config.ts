@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // happy-dom (vitest.renderer.config.ts).
 export default defineConfig({
   test: {
+    // Two files at a time. Vitest's default for a run is one fewer than the cores, so one here,
+    // and most suites wait on child processes, the keychain and HTTP rather than compute: one at a
+    // time left the second core idle for most of the run. Every suite keeps to its own temp
+    // folders, keychain service, ports and private build folders, so they can overlap.
+    maxWorkers: 2,
     projects: [
       {
         test: {
