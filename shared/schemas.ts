@@ -16,6 +16,12 @@ export const accountSchema = z.object({
   keyFingerprint: z.string(),
   createdAt: z.string(),
   lastSyncAt: z.string().nullable(),
+  /**
+   * API mode: the server's id of the account key itself, proven when the account was added, so
+   * a sync never lists the key the app calls the server with as a key made elsewhere. Null when
+   * unknown (dashboard mode, a proof that failed, accounts added before it was kept).
+   */
+  keyRemoteId: z.string().nullable().default(null),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -6,6 +6,7 @@ import type { Account, StoreData } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
 import { recordEvent } from './audit.ts';
+import { proveRemoteId } from './remote-link.ts';
 
 export const DEFAULT_DASHBOARD_URL = 'https://app.apexverify.com';
 
@@ -88,6 +89,7 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
     keyFingerprint: fingerprint(input.secret),
     createdAt: deps.clock.now().toISOString(),
     lastSyncAt: null,
+    keyRemoteId: null,
   };
   try {
     const client = deps.clientFor(account);
@@ -98,6 +100,11 @@ export async function addAccount(deps: CoreDeps, input: AddAccountInput): Promis
       (await client.checkKey(input.secret)).status === 'unauthorized'
     )
       throw new AppError('UNAUTHORIZED', 'rejected', { status: 401 });
+    // Which listed key is the account key: proven now, while nothing else uses it, for sync.
+    // A proof that fails costs nothing but a later one (sync proves it again when needed).
+    if (account.mode === 'api')
+      account.keyRemoteId =
+        (await proveRemoteId(client, input.secret).catch(() => null))?.id ?? null;
   } catch (e) {
     if (e instanceof AppError && e.code === 'UNAUTHORIZED')
       throw new AppError(

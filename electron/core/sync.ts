@@ -45,6 +45,11 @@ async function accountKeyRemoteIds(
   if (remote.every((k) => linked.has(k.id))) return ids;
   for (const a of data.accounts) {
     if (a.baseUrl !== account.baseUrl) continue;
+    // Proven when the account was added: nothing to ask.
+    if (a.keyRemoteId !== null) {
+      ids.add(a.keyRemoteId);
+      continue;
+    }
     const memo = `${a.id}:${a.keyFingerprint}`;
     // Another ApexVerify account on the same host has its own list: its key's id is simply
     // absent from this one, so a remembered id is never proven again.

@@ -29,8 +29,10 @@ export async function startSandboxAccount(
   const { accounts } = await deps.store.read();
   if (accounts.some((a) => a.name === SANDBOX_ACCOUNT))
     return { sandbox, message: `Sandbox on ${sandbox.url} (account "${SANDBOX_ACCOUNT}").` };
-  // A fresh key from the sandbox itself: it never has to be shown to anyone.
-  const { key } = sandbox.issueKey('apexkeys-app-account');
+  // The key a new sandbox starts with, or a fresh one from it: never shown to anyone. Not both:
+  // a sandbox key the app does not hold would be synced in as a key made elsewhere ("Not on
+  // this device"), a stray row in a first start's empty list.
+  const key = sandbox.bootstrapKey ?? sandbox.issueKey('apexkeys-app-account').key;
   try {
     await addAccount(deps, { name: SANDBOX_ACCOUNT, baseUrl: sandbox.url, secret: key });
     return {

@@ -11,5 +11,6 @@ export function sampleAccount(id: string, createdAt = '2025-01-01T00:00:00.000Z'
     keyFingerprint: `fp-${id}`,
     createdAt,
     lastSyncAt: null,
+    keyRemoteId: null,
   };
 }

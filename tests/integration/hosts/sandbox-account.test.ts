@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBuiltInSandbox } from '../../../electron/hosts/sandbox-account.ts';
 import { makeCore } from '../../helpers/core.ts';
+import { syncAccounts } from '../../../electron/core/sync.ts';
+import type { Account } from '../../../shared/schemas.ts';
 
 describe('the built-in sandbox', () => {
   it('is added once as account "sandbox", and found again after a restart', async () => {
@@ -22,6 +24,24 @@ describe('the built-in sandbox', () => {
     await again.sandbox?.close();
     const { accounts } = await core.store.read();
     expect(accounts.map((a) => a.name)).toEqual(['sandbox']);
+  });
+
+  it('leaves no sandbox key the app does not hold: a first sync finds nothing made elsewhere', async () => {
+    const core = await makeCore('sandbox-one-key');
+    const { sandbox } = await startBuiltInSandbox(core, core.dataDir, { port: 0 });
+    try {
+      const [account] = (await core.store.read()).accounts;
+      const secret = await core.vault.get(`account:${account?.id ?? ''}`);
+      const listed = await core.clientFor(account as Account).listKeys(secret);
+      // Before, the sandbox's own starting key stayed beside the one the account got, and the
+      // window's first sync showed it as "Not on this device" in a demo's empty list.
+      expect(listed.map((k) => k.id)).toEqual([account?.keyRemoteId]);
+      const synced = await syncAccounts(core);
+      expect(synced.accounts[0]).toMatchObject({ outcome: 'synced', changes: [] });
+      expect((await core.store.read()).keys).toEqual([]);
+    } finally {
+      await sandbox?.close();
+    }
   });
 
   it('reports a taken port and lets the app go on without it', async () => {

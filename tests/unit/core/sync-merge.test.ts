@@ -21,6 +21,7 @@ const account: Account = {
   keyFingerprint: 'fp-account',
   createdAt: NOW,
   lastSyncAt: null,
+  keyRemoteId: null,
 };
 
 function local(over: Partial<KeyRecord>): KeyRecord {

@@ -25,6 +25,21 @@ describe('sync handlers', () => {
     expect(account?.lastSyncAt).toEqual(expect.any(String));
   });
 
+  it('knows the account key by the id proven when the account was added: no proof per sync', async () => {
+    const { accounts } = await rig.core.store.read();
+    const listed = await fetch(`${rig.sandbox.url}/v1/api-keys`, {
+      headers: { 'X-Api-Key': rig.sandbox.bootstrapKey as string },
+    }).then((r) => r.json() as Promise<{ api_keys: Array<{ id: string; label: string }> }>);
+    const own = listed.api_keys.find((k) => k.label === 'default');
+    expect(accounts[0]?.keyRemoteId).toBe(own?.id);
+    // One list per sync: the proof (two more lists at least) is not made again.
+    const lists = () => rig.sandbox.stats.byPath['/v1/api-keys'] ?? 0;
+    const before = lists();
+    const r = await rig.ok('syncAccounts', {});
+    expect(r.accounts[0]?.changes).toEqual([]);
+    expect(lists() - before).toBe(1);
+  });
+
   it('adds a key created on the server as not on this device', async () => {
     const created = rig.sandbox.issueKey('from-ci');
     ciSecret = created.key;
@@ -111,7 +126,7 @@ describe('sync handlers', () => {
     const events = await rig.core.audit.list();
     expect(
       events.filter((e) => e.action === 'synced' && e.accountId === rig.accountId),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
     const text = readFileSync(rig.core.audit.path, 'utf8');
     for (const s of rig.secrets()) expect(text).not.toContain(s);
   });
