@@ -13,4 +13,9 @@ export interface Vault {
   delete(id: string): Promise<boolean>;
   /** Ids of the entries under this service, the canary excluded. */
   listIds(): Promise<string[]>;
+  /**
+   * Proves the keychain reachable and unlocked by the canary alone, reading no other entry.
+   * Optional: a vault without it is probed with listIds.
+   */
+  probe?(): Promise<void>;
 }

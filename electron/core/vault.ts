@@ -183,6 +183,17 @@ export function createKeytarVault(opts: KeytarVaultOptions): Vault {
       throw lockedOnNullError("This key's secret may still be in the keychain.");
     },
 
+    async probe() {
+      // Only the canary, which nobody deletes. findCredentials (listIds) reads every secret of
+      // the service, and keytar crashed the preview host with SIGSEGV ("secret_value_get_text:
+      // assertion 'value' failed") when another process deleted an entry during that read: a
+      // revoke by the CLI while the window re-checked the keychain after the change.
+      if ((await readCanary()) === null) {
+        await writeCanary();
+        canaryReady = Promise.resolve();
+      }
+    },
+
     async listIds() {
       // findCredentials crashes on a locked collection, so first prove it is open: the canary
       // reads back, or (first use) it can be written, which a locked collection refuses.

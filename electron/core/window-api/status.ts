@@ -14,8 +14,9 @@ import type { AppContext } from './context.ts';
 
 export async function keychainState(deps: CoreDeps): Promise<AppStatus['keychain']> {
   try {
-    // listIds proves the collection is reachable and unlocked (it reads or writes the canary).
-    await deps.vault.listIds();
+    // The canary alone proves the collection reachable and unlocked; listing every entry would
+    // read every secret, which keytar cannot survive while another process deletes one.
+    await (deps.vault.probe ? deps.vault.probe() : deps.vault.listIds());
     return { state: 'ok', message: null };
   } catch (e) {
     const info = toErrorInfo(e);

@@ -218,6 +218,17 @@ describe('keytar vault: a null answer', () => {
     expect((await caught(vault.listIds())).code).toBe('KEYCHAIN_DENIED');
     expect(keytar.findCredentials).not.toHaveBeenCalled();
   });
+
+  it('probe: proves an open keychain by the canary alone, and a locked one is KEYCHAIN_DENIED', async () => {
+    const { keytar, state } = memoryKeytar();
+    const vault = vaultWith(keytar);
+    await vault.set('k', fakeSecret());
+    await vault.probe?.();
+    // Never a read of every secret: keytar crashes when another process deletes one meanwhile.
+    expect(keytar.findCredentials).not.toHaveBeenCalled();
+    state.locked = true;
+    expect((await caught(vault.probe?.() ?? Promise.resolve())).code).toBe('KEYCHAIN_DENIED');
+  });
 });
 
 describe('keytar vault: timeouts', () => {
