@@ -33,10 +33,12 @@ function stale() {
   );
 }
 
-if (stale()) {
+/** Builds the bundle when it is older than the sources; false (said on stderr) when it cannot. */
+function ready() {
+  if (!stale()) return true;
   if (!existsSync(builder)) {
     process.stderr.write(`apexkeys: ${entry} is missing; reinstall the package.\n`);
-    process.exit(1);
+    return false;
   }
   // The build's own messages go to stderr, so a command's stdout stays what it prints.
   const r = spawnSync(process.execPath, [builder, '--quiet'], {
@@ -44,7 +46,11 @@ if (stale()) {
   });
   if (r.status !== 0) {
     process.stderr.write('apexkeys: building the CLI failed (see above); nothing was run.\n');
-    process.exit(1);
+    return false;
   }
+  return true;
 }
-await import(pathToFileURL(entry).href);
+
+// The exit code is set, never forced: the process ends once stderr has been written.
+if (ready()) await import(pathToFileURL(entry).href);
+else process.exitCode = 1;
