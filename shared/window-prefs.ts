@@ -45,3 +45,21 @@ export const DEFAULT_PREFS: WindowPrefs = {
   statusFilter: 'live',
   sort: { column: 'label', direction: 'ascending' },
 };
+
+/** Saved preferences over the defaults; a field that does not parse falls back on its own. */
+export function parseWindowPrefs(raw: unknown): WindowPrefs {
+  const whole = windowPrefsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const shape = windowPrefsSchema.shape;
+  const pick = <K extends keyof WindowPrefs>(key: K): WindowPrefs[K] => {
+    const field = shape[key].safeParse(fields[key]);
+    return field.success ? (field.data as WindowPrefs[K]) : DEFAULT_PREFS[key];
+  };
+  return {
+    accountFilter: pick('accountFilter'),
+    environmentFilter: pick('environmentFilter'),
+    statusFilter: pick('statusFilter'),
+    sort: pick('sort'),
+  };
+}

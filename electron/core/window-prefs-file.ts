@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import {
   DEFAULT_PREFS,
+  parseWindowPrefs,
   windowPrefsChangeSchema,
-  windowPrefsSchema,
   type WindowPrefs,
 } from '../../shared/window-prefs.ts';
 import { writeFileAtomic } from './fs/atomic-write.ts';
@@ -23,24 +23,6 @@ export interface WindowPrefsStore {
   get(): WindowPrefs;
   /** Merges `change` into the kept preferences; a change outside the schema throws, unsaved. */
   set(change: WindowPrefsChange): WindowPrefs;
-}
-
-/** Kept preferences over the defaults; each field that does not parse falls back on its own. */
-export function parsePrefsFields(raw: unknown): WindowPrefs {
-  const whole = windowPrefsSchema.safeParse(raw);
-  if (whole.success) return whole.data;
-  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const shape = windowPrefsSchema.shape;
-  const pick = <K extends keyof WindowPrefs>(key: K): WindowPrefs[K] => {
-    const field = shape[key].safeParse(fields[key]);
-    return field.success ? (field.data as WindowPrefs[K]) : DEFAULT_PREFS[key];
-  };
-  return {
-    accountFilter: pick('accountFilter'),
-    environmentFilter: pick('environmentFilter'),
-    statusFilter: pick('statusFilter'),
-    sort: pick('sort'),
-  };
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -57,7 +39,7 @@ export function openWindowPrefsFile(dataDir: string): WindowPrefsStore {
       return structuredClone(DEFAULT_PREFS);
     }
     try {
-      return parsePrefsFields(JSON.parse(text));
+      return parseWindowPrefs(JSON.parse(text));
     } catch {
       return structuredClone(DEFAULT_PREFS);
     }

@@ -4,7 +4,6 @@
 // secret: bounds, a display id, and the list's environment/status filter and sort, never the
 // free-text filter (a pasted key could be sitting in it).
 import { z } from 'zod';
-import { DEFAULT_PREFS, windowPrefsSchema, type WindowPrefs } from '../../shared/window-prefs.ts';
 
 export interface Rect {
   x: number;
@@ -43,6 +42,7 @@ export type WindowState = z.infer<typeof windowStateSchema>;
 
 export {
   DEFAULT_PREFS,
+  parseWindowPrefs,
   windowPrefsChangeSchema,
   windowPrefsSchema,
   type WindowPrefs,
@@ -52,24 +52,6 @@ export {
 export function parseWindowState(raw: unknown): WindowState | null {
   const parsed = windowStateSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
-}
-
-/** Saved preferences over the defaults; a field that does not parse falls back on its own. */
-export function parseWindowPrefs(raw: unknown): WindowPrefs {
-  const whole = windowPrefsSchema.safeParse(raw);
-  if (whole.success) return whole.data;
-  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const shape = windowPrefsSchema.shape;
-  const pick = <K extends keyof WindowPrefs>(key: K): WindowPrefs[K] => {
-    const field = shape[key].safeParse(fields[key]);
-    return field.success ? (field.data as WindowPrefs[K]) : DEFAULT_PREFS[key];
-  };
-  return {
-    accountFilter: pick('accountFilter'),
-    environmentFilter: pick('environmentFilter'),
-    statusFilter: pick('statusFilter'),
-    sort: pick('sort'),
-  };
 }
 
 /** At least this much of the window must be on a display to count as on it (a grabbable strip). */
