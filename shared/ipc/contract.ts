@@ -19,7 +19,9 @@ import {
 import { accountChannels } from './account-channels.ts';
 import { activityChannels } from './activity-channels.ts';
 import { changeChannels } from './change-channels.ts';
+import { fileChannels } from './file-channels.ts';
 import { id, keyRef, none, text } from './fields.ts';
+import { locationChannels } from './location-channels.ts';
 import { reminderChannels } from './reminder-channels.ts';
 import { settingsChannels } from './settings-channels.ts';
 import { syncChannels } from './sync-channels.ts';
@@ -142,6 +144,8 @@ export const contract = {
   ...syncChannels,
   ...changeChannels,
   ...reminderChannels,
+  ...locationChannels,
+  ...fileChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -162,6 +166,7 @@ export const ROTATION_CHANNELS: readonly Channel[] = [
   'verifyRotation',
   'finishRotation',
   'abortRotation',
+  'replaceInAllLocations',
 ];
 export const channelName = (c: Channel): string => `apexkeys:${c}`;
 

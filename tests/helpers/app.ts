@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { APP_CSP } from '../../shared/csp.ts';
 import { AppError, type ErrorCode, type ErrorInfo } from '../../shared/errors.ts';
 import type { Channel, InputOf, OutputOf, Result } from '../../shared/ipc/contract.ts';
@@ -186,6 +186,13 @@ export function validInputs(ids: {
     syncAccounts: {},
     captureRemoteKey: { id, secret: 'x'.repeat(20) },
     waitForChange: { since: 0, timeoutMs: 0 },
+    keyLocations: { id, check: true },
+    forgetLocation: { id, path: ids.envPath },
+    startFindCopies: { id, dirs: [dirname(ids.envPath)] },
+    getFindCopies: { jobId: 'job-1' },
+    cancelFindCopies: { jobId: 'job-1' },
+    replaceInAllLocations: { id },
+    chooseFiles: { kind: 'folder', title: 'Choose a folder' },
   };
 }
 

@@ -4,6 +4,15 @@ import type { ClipboardGuard } from '../clipboard-guard.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { ReachabilityTracker } from '../reachability.ts';
 import type { WindowPrefsStore } from '../window-prefs-file.ts';
+import type { z } from 'zod';
+import type { fileChannels } from '../../../shared/ipc/file-channels.ts';
+
+export type ChooseRequest = z.output<(typeof fileChannels)['chooseFiles']['input']>;
+
+/** The host's native choosers: absolute paths, or none when the user cancelled. */
+export interface FileDialogs {
+  choose(request: ChooseRequest): Promise<string[]>;
+}
 
 export interface AppContext {
   deps: CoreDeps;
@@ -20,4 +29,6 @@ export interface AppContext {
   reachability?: ReachabilityTracker;
   /** The window's own preferences, kept by the host (electron-store, or a file in the preview). */
   windowPrefs?: WindowPrefsStore;
+  /** Native file and folder choosers (Electron); none in the preview host. */
+  dialogs?: FileDialogs;
 }

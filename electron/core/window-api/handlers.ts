@@ -28,6 +28,8 @@ import { requireRun } from '../rotation/lookup.ts';
 import { createAccountHandlers } from './account-handlers.ts';
 import { createActivityHandlers } from './activity-handlers.ts';
 import { createChangeHandlers } from './change-handlers.ts';
+import { createFileHandlers } from './file-handlers.ts';
+import { createLocationHandlers } from './location-handlers.ts';
 import { createReminderHandlers } from './reminder-handlers.ts';
 import type { AppContext } from './context.ts';
 import { createSettingsHandlers } from './settings-handlers.ts';
@@ -95,6 +97,8 @@ export function createHandlers(base: AppContext): Handlers {
     ...createSyncHandlers(ctx),
     ...createChangeHandlers(ctx),
     ...createReminderHandlers(),
+    ...createLocationHandlers(ctx),
+    ...createFileHandlers(ctx),
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;

@@ -109,6 +109,8 @@ export function fakeApi(keys: KeyView[], overrides: Overrides = {}) {
     keyAudit: () => ({ events: [] }),
     listActivity: () => ({ events: [], total: 0 }),
     takeReminderTarget: () => null,
+    keyLocations: () => [],
+    chooseFiles: () => ({ supported: false, paths: [] }),
     listRotations: () => [],
     getRotation: () => null,
     // A refusal, not an unchanged answer: the window's change loop then waits (a timer cleared on
