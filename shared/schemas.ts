@@ -56,8 +56,11 @@ export const keyRecordSchema = z.object({
   hint: z.string(),
   revokedAt: z.string().nullable(),
   /** remote-only: created elsewhere and found by sync; no secret in the keychain until it is
-   * captured. Stores older than sync lack it, hence the default. */
-  custody: z.enum(['local', 'remote-only']).default('local'),
+   * captured. held: handed over to a teammate (`key share --handover`); the secret left this
+   * keychain and `heldBy` names who holds it. Stores older than sync lack it, hence the default. */
+  custody: z.enum(['local', 'remote-only', 'held']).default('local'),
+  /** With custody 'held': who holds the secret now. */
+  heldBy: z.string().optional(),
   /** Files the key was written into or found in (never the value). Older stores lack it; optional
    * rather than defaulted so every place that builds a record need not name it (absent: none). */
   locations: z.array(locationSchema).default([]),

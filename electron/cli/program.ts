@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { DEFAULT_ENV_VAR } from '../core/env-file.ts';
 import { registerAccount } from './commands/account/index.ts';
+import { registerHandoff } from './commands/handoff/index.ts';
 import { registerKey } from './commands/key/index.ts';
 import { registerRotate } from './commands/rotate/index.ts';
 import { registerSettings } from './commands/settings/index.ts';
@@ -86,6 +87,7 @@ export function buildProgram(session: CliSession): Command {
   registerAudit(program, session);
   registerSync(program, session);
   registerSettings(program, session);
+  registerHandoff(program, session);
   registerSandbox(program, session);
   // Subcommands inherit the override, so a usage error anywhere reaches execute()'s handler.
   const applyOverride = (cmd: Command): void => {

@@ -6,6 +6,7 @@ import { accountOption } from '../../key-ref.ts';
 import { lazyAction } from '../../lazy-action.ts';
 import { parseShare, parseWholeNumber } from '../../parse.ts';
 import type { CliSession } from '../../session.ts';
+import { registerKeyHandoff } from '../handoff/index.ts';
 import { withMeta } from './meta-options.ts';
 
 export function registerKey(program: Command, session: CliSession): void {
@@ -134,4 +135,5 @@ export function registerKey(program: Command, session: CliSession): void {
     .requiredOption('--confirm <label>', 'the label again, typed exactly')
     .addOption(accountOption())
     .action(lazyAction(session, async () => (await import('./revoke.ts')).keyRevoke));
+  registerKeyHandoff(key, session);
 }

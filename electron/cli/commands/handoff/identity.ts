@@ -1,0 +1,11 @@
+// apexkeys identity (issue 14): not built yet.
+import { AppError } from '../../../../shared/errors.ts';
+import type { CliSession } from '../../session.ts';
+
+export function showIdentity(_session: CliSession, ..._args: unknown[]): Promise<void> {
+  return Promise.reject(new AppError('INTERNAL', 'This command is not built yet.'));
+}
+
+export function exportIdentity(_session: CliSession, ..._args: unknown[]): Promise<void> {
+  return Promise.reject(new AppError('INTERNAL', 'This command is not built yet.'));
+}
