@@ -19,32 +19,78 @@ if [ -n "$missing" ]; then
   fi
 fi
 
-echo "== type-check"
-npx tsc --noEmit -p tsconfig.json
-npx tsc --noEmit -p tsconfig.web.json
-npx tsc --noEmit -p tsconfig.e2e.json
-echo "== lint"
-npx eslint . --max-warnings 0
-echo "== format"
-npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+# The static checks read files and share nothing: run together, they take the longest one's time
+# (eslint's) instead of the sum. Each one's output is printed after, in a fixed order.
+echo "== type-check, lint and format check"
+checks=$(mktemp -d -t apexkeys-checks.XXXXXX)
+run_check() { # name, command...
+  local name=$1
+  shift
+  if "$@" >"$checks/$name.log" 2>&1; then echo ok >"$checks/$name.rc"; else echo failed >"$checks/$name.rc"; fi
+}
+run_check tsc-node npx tsc --noEmit -p tsconfig.json &
+run_check tsc-web npx tsc --noEmit -p tsconfig.web.json &
+run_check tsc-e2e npx tsc --noEmit -p tsconfig.e2e.json &
+run_check eslint npx eslint . --max-warnings 0 &
+run_check prettier npx prettier --check . &
+wait
+failed=0
+for name in tsc-node tsc-web tsc-e2e eslint prettier; do
+  if [ "$(cat "$checks/$name.rc")" != ok ]; then
+    echo "== $name failed:"
+    cat "$checks/$name.log"
+    failed=1
+  fi
+done
+rm -rf "$checks"
+[ "$failed" -eq 0 ] || exit 1
 
 root=$(mktemp -d -t apexkeys-suite.XXXXXX)
 trap 'rm -rf "$root"' EXIT
 export APEXKEYS_TEST_ROOT="$root" NO_COLOR=1
+mkdir -p "$root/unit" "$root/e2e"
 report="$root/vitest-report.json"
 
-echo "== unit and integration tests (throwaway HOME, XDG dirs, D-Bus session and gnome-keyring under $root)"
+# The unit and integration tests mostly wait on child processes, the keychain and HTTP, and the
+# end-to-end tests on a browser: run side by side, each in its own keyring session and folder
+# under the root, they fill the cores that either leaves idle. APEXKEYS_SERIAL_TESTS=1 runs them
+# one after the other (a slower run whose output does not interleave).
+node scripts/build-cli.mjs --quiet # both use the built CLI: built once, before either starts
+unit_log=$(mktemp -t apexkeys-unit-log.XXXXXX)
+run_unit() {
+  APEXKEYS_TEST_ROOT="$root/unit" bash scripts/with-keyring.sh npx vitest run \
+    --exclude 'tests/final/**' --reporter=default --reporter=json --outputFile.json="$report"
+}
+run_e2e() {
+  APEXKEYS_TEST_ROOT="$root/e2e" APEXKEYS_PW_REPORT="$root/playwright-report.json" \
+    bash scripts/with-keyring.sh npx playwright test
+}
 set +e
-bash scripts/with-keyring.sh npx vitest run --exclude 'tests/final/**' --reporter=default --reporter=json --outputFile.json="$report"
-status=$?
-echo "== end-to-end tests in Debian's Chromium (preview host, sandbox, throwaway keyring)"
-APEXKEYS_PW_REPORT="$root/playwright-report.json" bash scripts/with-keyring.sh npx playwright test
-e2e=$?
+if [ "${APEXKEYS_SERIAL_TESTS:-}" = 1 ]; then
+  echo "== unit and integration tests (throwaway HOME, XDG dirs, D-Bus session and gnome-keyring under $root/unit)"
+  run_unit
+  status=$?
+  echo "== end-to-end tests in Debian's Chromium (preview host, sandbox, throwaway keyring under $root/e2e)"
+  run_e2e
+  e2e=$?
+else
+  echo "== unit and integration tests, and end-to-end tests in Debian's Chromium, side by side"
+  echo "   (each with a throwaway HOME, XDG dirs, D-Bus session and gnome-keyring under $root)"
+  run_unit >"$unit_log" 2>&1 &
+  unit_pid=$!
+  run_e2e
+  e2e=$?
+  wait "$unit_pid"
+  status=$?
+  echo "== unit and integration tests (their output, printed once they ended)"
+  cat "$unit_log"
+fi
+rm -f "$unit_log"
 echo "== Electron end-to-end test (runs only where the Electron runtime exists)"
 APEXKEYS_PW_REPORT="$root/electron-report.json" bash scripts/test-electron.sh
 electron=$?
 echo "== secret scan over everything the suite wrote"
-bash scripts/with-keyring.sh npx vitest run tests/final --reporter=default
+APEXKEYS_TEST_ROOT="$root" bash scripts/with-keyring.sh npx vitest run tests/final --reporter=default
 scan=$?
 set -e
 node scripts/summarise-tests.mjs "$report" "$root/playwright-report.json" "$root/electron-report.json" || true
