@@ -37,6 +37,11 @@ export const verificationSchema = z.object({
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
+/** One call the app made with a key's own secret, by this machine's clock: sent, and answered
+ * (or failed: a call that timed out may still have reached the server). */
+export const appCallSchema = z.object({ sentAt: z.string(), answeredAt: z.string() });
+export type AppCall = z.infer<typeof appCallSchema>;
+
 export const keyRecordSchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -64,6 +69,11 @@ export const keyRecordSchema = z.object({
   /** Files the key was written into or found in (never the value). Older stores lack it; optional
    * rather than defaulted so every place that builds a record need not name it (absent: none). */
   locations: z.array(locationSchema).default([]),
+  /** The app's own recent calls with this key (verify, proofs, a rotation's checks), oldest
+   * first, a few. Kept because every authenticated call moves the server's last_used_at: a last
+   * use that falls on one of them is the app's check, not traffic, and a rotation's recent-use
+   * warning must not fire because of it. Absent (older stores, keys never called): none. */
+  appCalls: z.array(appCallSchema).optional(),
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
@@ -160,6 +170,16 @@ export const AUDIT_ACTIONS = [
   'revoked',
   'synced',
   'rotation-step',
+  /** A scan found the key in a file it was not known to be in (issue 12). */
+  'located',
+  'location-forgotten',
+  /** Written, encrypted with age, into a file for teammates; with or without hand-over (issue 14). */
+  'shared',
+  /** Imported from a share file made for this installation (issue 14). */
+  'received',
+  /** Issue 14: a backup written, a backup restored (counts and the file; never a secret). */
+  'backed-up',
+  'restored',
 ] as const;
 
 export const auditEventSchema = z.object({

@@ -16,6 +16,10 @@ const BY_RULE: ReadonlyMap<string, string> = new Map<RotationRule | ErrorRule, s
   ['no-accounts', 'Add one with "apexkeys account add".'],
   ['no-such-label', '"apexkeys key list" shows them.'],
   ['generate-in-dashboard', '"apexkeys key import" stores it.'],
+  ['share-not-for-this-installation', '"apexkeys identity" prints this installation\'s recipient.'],
+  ['handover-needs-owner', 'Add --owner NAME.'],
+  ['receive-label-taken', 'Add --label NEW-LABEL.'],
+  ['receive-no-account', 'Add it with "apexkeys account add", or choose one with --account NAME.'],
 ]);
 
 const BY_CODE: Readonly<Partial<Record<ErrorCode, string>>> = {

@@ -4,12 +4,21 @@ import { AppError } from '../../shared/errors.ts';
 import type { Account, KeyRecord } from '../../shared/schemas.ts';
 import type { KeyView, RevokeResult } from '../../shared/views.ts';
 import { accountKey } from './accounts.ts';
+import { callTimer, noteAppCalls } from './app-calls.ts';
 import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
-import { mutateKey, refuseAccountKey, resolveKey, toView, type KeyRef } from './key-records.ts';
+import {
+  markRevoked,
+  mutateKey,
+  refuseAccountKey,
+  resolveKey,
+  toView,
+  type KeyRef,
+} from './key-records.ts';
 import { refuseDuringRun } from './rotation/lookup.ts';
 import { recordEvent } from './audit.ts';
 import { refuseRemoteOnly } from './remote-only.ts';
+import { revokeHeldKey } from './handoff/held-revoke.ts';
 
 function needsApiMode(account: Account, key: KeyRecord, what: string): string {
   if (account.mode !== 'api')
@@ -88,8 +97,14 @@ export async function proveRevoked(
     }
     await afterDelete?.();
   }
-  const check = await client.checkKey(secret);
+  const timer = callTimer(deps.clock);
+  const check = await timer.run(() => client.checkKey(secret));
   if (check.status !== 'unauthorized') {
+    // Still live, and this proof just moved its server last use: the app's call, not traffic.
+    await deps.store.update((d) => {
+      const k = d.keys.find((x) => x.id === key.id);
+      if (k) noteAppCalls(k, timer.calls);
+    });
     const how =
       account.mode === 'api' && key.remoteId
         ? 'The server accepted the delete but the key still works; try again in a minute.'
@@ -136,6 +151,8 @@ export async function revokeKey(
       `"${key.label}" is pending a rotation; abort the rotation to discard it.`,
     );
   refuseAccountKey(data, key, 'revoking');
+  // A key handed over: the account key deletes it, and the server's listing is the proof.
+  if (key.custody === 'held') return revokeHeldKey(deps, account, key);
   // Revocation is proven with the key's own secret (401): a key not captured has none here.
   refuseRemoteOnly(key);
   const client = deps.clientFor(account);
@@ -158,16 +175,7 @@ export async function revokeKey(
     });
     throw e;
   }
-  const checkedAt = deps.clock.now().toISOString();
-  const view = await deps.store.update((data) =>
-    toView(
-      data,
-      mutateKey(data, key.id, (k) => {
-        k.status = 'revoked';
-        k.revokedAt = checkedAt;
-      }),
-    ),
-  );
+  const { view, checkedAt } = await markRevoked(deps, key.id);
   // The revocation is proven and recorded; a keychain that refuses the delete now (locked) must
   // not turn that into a failure. The leftover secret no longer works; the caller is told.
   const secretRemoved = await deps.vault.delete(key.id).then(

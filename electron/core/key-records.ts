@@ -5,6 +5,8 @@ import { rotationDueAt } from '../../shared/input-rules.ts';
 import type { Account, KeyRecord, Settings, StoreData } from '../../shared/schemas.ts';
 import type { KeyView } from '../../shared/views.ts';
 import { accountById, findAccount } from './accounts.ts';
+import { isAppsOwnUse } from './app-calls.ts';
+import type { CoreDeps } from './deps.ts';
 
 /** A label names one live key within an account; `account` chooses where labels repeat. */
 export type KeyRef = { id: string } | { label: string; account?: string };
@@ -95,6 +97,7 @@ export function toView(data: StoreData, key: KeyRecord): KeyView {
     status: key.status,
     createdAt: key.createdAt,
     lastUsedAt: key.lastUsedAt,
+    lastUsedByApp: isAppsOwnUse(key.lastUsedAt, key.appCalls),
     rotationPeriodDays: period,
     rotationDueAt: key.status === 'revoked' ? null : rotationDueAt(key.createdAt, period),
     fingerprint: key.fingerprint,
@@ -102,6 +105,7 @@ export function toView(data: StoreData, key: KeyRecord): KeyView {
     lastVerification: key.lastVerification,
     revokedAt: key.revokedAt,
     custody: key.custody,
+    heldBy: key.custody === 'held' ? (key.heldBy ?? null) : null,
     locations: key.locations,
   };
 }
@@ -116,4 +120,22 @@ export function mutateKey(data: StoreData, id: string, change: (k: KeyRecord) =>
     );
   change(key);
   return key;
+}
+
+/** Marks the key revoked now, once its revocation is proven; the key's view and when. */
+export async function markRevoked(
+  deps: Pick<CoreDeps, 'store' | 'clock'>,
+  keyId: string,
+): Promise<{ view: KeyView; checkedAt: string }> {
+  const checkedAt = deps.clock.now().toISOString();
+  const view = await deps.store.update((data) =>
+    toView(
+      data,
+      mutateKey(data, keyId, (k) => {
+        k.status = 'revoked';
+        k.revokedAt = checkedAt;
+      }),
+    ),
+  );
+  return { view, checkedAt };
 }

@@ -6,6 +6,7 @@ import type { CoreDeps } from '../deps.ts';
 import { errnoCode } from '../fs/errno.ts';
 import { resolveKey, type KeyRef } from '../key-records.ts';
 import { assignedValue } from './assignments.ts';
+import { refuseRemoteOnly } from '../remote-only.ts';
 
 /** The state of one variable of one file with respect to `secret`. */
 export async function locationState(
@@ -44,5 +45,7 @@ export async function keyLocations(
   const { key } = resolveKey(await deps.store.read(), ref);
   const known = key.locations ?? [];
   if (!opts.check) return known;
+  // The check compares with the secret: a key not on this device (held by a teammate) has none.
+  refuseRemoteOnly(key);
   return checkLocations(known, await deps.vault.get(key.id));
 }

@@ -1,11 +1,30 @@
-// apexkeys identity (issue 14): not built yet.
-import { AppError } from '../../../../shared/errors.ts';
+// apexkeys identity: this installation's age recipient (made on first use), and `identity export`,
+// which writes the identity itself (a secret) for other age tools, only when asked.
+import type { Command } from 'commander';
+import { ensureIdentity, exportIdentity as writeIdentity } from '../../../core/handoff/identity.ts';
+import { info, printJson, printLine, warn } from '../../io.ts';
 import type { CliSession } from '../../session.ts';
 
-export function showIdentity(_session: CliSession, ..._args: unknown[]): Promise<void> {
-  return Promise.reject(new AppError('INTERNAL', 'This command is not built yet.'));
+export async function showIdentity(
+  session: CliSession,
+  o: { json?: boolean },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const { recipient } = await ensureIdentity(core.vault);
+  if (o.json) printJson({ recipient });
+  else printLine(recipient);
 }
 
-export function exportIdentity(_session: CliSession, ..._args: unknown[]): Promise<void> {
-  return Promise.reject(new AppError('INTERNAL', 'This command is not built yet.'));
+export async function exportIdentity(
+  session: CliSession,
+  o: { file: string },
+  cmd: Command,
+): Promise<void> {
+  const core = await session.openCore(cmd);
+  const { recipient } = await writeIdentity(core.vault, o.file, core.clock.now());
+  warn(
+    `${o.file} now holds this installation's identity, a secret: whoever reads it can open every key shared with ${recipient}. Keep it private (mode 0600) and delete it when done.`,
+  );
+  info(`Wrote the identity for ${recipient} to ${o.file}.`);
 }

@@ -1,7 +1,7 @@
 // The team hand-off commands (issue 14): this installation's age identity, sharing a key with a
 // teammate and receiving one, backup and restore, and the inventory without secrets. Declared
 // here, options included, so --help needs no action code; each action is imported when it runs.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { accountOption } from '../../key-ref.ts';
 import { lazyAction } from '../../lazy-action.ts';
 import type { CliSession } from '../../session.ts';
@@ -45,8 +45,11 @@ export function registerHandoff(program: Command, session: CliSession): void {
     .action(lazyAction(session, async () => (await import('./identity.ts')).exportIdentity));
   program
     .command('backup')
-    .description('write every account, key, rotation, setting and secret to one age file')
-    .requiredOption('--file <path>', 'the backup file to write')
+    .description(
+      'write every account, key, rotation, setting and secret to one age file (passphrase on stdin)',
+    )
+    .requiredOption('--file <path>', 'the backup file to write (a new file: never replaced)')
+    .option('--json', 'print JSON')
     .action(lazyAction(session, async () => (await import('./backup.ts')).backupCommand));
   program
     .command('restore')
@@ -57,7 +60,9 @@ export function registerHandoff(program: Command, session: CliSession): void {
   program
     .command('inventory')
     .description('every key without its secret, for spreadsheets and auditors')
-    .option('--format <format>', 'csv or json', 'csv')
-    .option('--file <path>', 'write to this file instead of the terminal')
+    .addOption(
+      new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'),
+    )
+    .option('--file <path>', 'write to this new file (never replaced) instead of the terminal')
     .action(lazyAction(session, async () => (await import('./inventory.ts')).inventoryCommand));
 }

@@ -5,7 +5,7 @@ import { listKeys } from '../../../core/keys.ts';
 import { getSettings } from '../../../core/settings.ts';
 import { dueState, isDue } from '../../../../shared/due.ts';
 import type { KeyView } from '../../../../shared/views.ts';
-import { keyJson, shortDate } from '../../format.ts';
+import { keyJson, lastUsedText, shortDate, statusText } from '../../format.ts';
 import { oneLineSafe, printJson, printLine, printTable } from '../../io.ts';
 import type { CliCore, CliSession } from '../../session.ts';
 
@@ -37,10 +37,10 @@ export async function keyList(session: CliSession, o: KeyListOpts, cmd: Command)
     keys.map((k) => [
       k.label,
       k.environment,
-      k.custody === 'remote-only' ? 'not on this device' : k.status,
+      statusText(k),
       k.account,
       shortDate(k.createdAt),
-      shortDate(k.lastUsedAt),
+      lastUsedText(k),
       shortDate(k.rotationDueAt),
       k.fingerprint,
     ]),

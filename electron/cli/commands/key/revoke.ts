@@ -13,7 +13,11 @@ export async function keyRevoke(
 ): Promise<void> {
   const core = await session.openCore(cmd);
   const r = await revokeKey(core, refOf(label, o.account), o.confirm);
-  if (r.secretRemoved)
+  if (r.proof.status === 404)
+    info(
+      `Revoked "${r.key.label}" (held by ${r.key.heldBy ?? 'its owner'}): the server deleted it and no longer lists it (checked at ${r.proof.checkedAt}); its copies now answer 401.`,
+    );
+  else if (r.secretRemoved)
     info(
       `Revoked "${r.key.label}": it answered 401 at ${r.proof.checkedAt}; its secret was removed from the keychain.`,
     );
