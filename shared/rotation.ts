@@ -30,6 +30,9 @@ export const checkEvidenceSchema = z.object({
   outcome: z.enum(['ok', 'unauthorized', 'error']),
   credits: z.object({ email: z.number(), phone: z.number() }).nullable(),
   errorCode: z.string().nullable(),
+  /** When the request went out (`at`: when it came back), so the key's record can tell its last
+   * use by this check from traffic. Older runs lack it. */
+  sentAt: z.string().optional(),
 });
 export type CheckEvidence = z.infer<typeof checkEvidenceSchema>;
 
@@ -40,6 +43,10 @@ export const lastUsedEvidenceSchema = z.object({
   new: z.string().nullable(),
   /** False when the old key is not linked to a server key, so its last use cannot be seen. */
   oldListed: z.boolean(),
+  /** The listed last use is only one of this app's own calls with that key, not traffic (the
+   * recent-use warning ignores it). Older runs lack them: false. */
+  oldByApp: z.boolean().optional(),
+  newByApp: z.boolean().optional(),
 });
 export type LastUsedEvidence = z.infer<typeof lastUsedEvidenceSchema>;
 

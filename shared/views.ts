@@ -5,12 +5,19 @@ import { z } from 'zod';
 import { errorInfoSchema } from './errors.ts';
 import { accountModeSchema, keyRecordSchema } from './schemas.ts';
 
-/** A key record as shown: its account's name and its rotation due date added. */
-export const keyViewSchema = keyRecordSchema.extend({
+/** A key record as shown: its account's name and its rotation due date added; the app's own
+ * call times stay in the store, the view carries their verdict (lastUsedByApp). */
+export const keyViewSchema = keyRecordSchema.omit({ appCalls: true }).extend({
   account: z.string(),
   /** The effective period: the key's own, else its environment's; null for none. */
   rotationPeriodDays: z.number().nullable(),
   rotationDueAt: z.string().nullable(),
+  /** Who holds the secret, for a key handed over (custody 'held'); null otherwise (the core
+   * always sets it; absent only in views built by hand, e.g. test fixtures). */
+  heldBy: z.string().nullable().optional(),
+  /** lastUsedAt is only one of this app's own calls with the key (a verify, a proof), not
+   * traffic. Absent: false (a view built before it was known). */
+  lastUsedByApp: z.boolean().optional(),
 });
 export type KeyView = z.infer<typeof keyViewSchema>;
 
@@ -51,14 +58,25 @@ export const verifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
+/** A key Verify all left out, and why in words (its account is offline, it is not on this device). */
+export const verifySkipSchema = z.object({
+  keyId: z.string(),
+  label: z.string(),
+  account: z.string(),
+  reason: z.string(),
+});
+export type VerifySkip = z.infer<typeof verifySkipSchema>;
+
 export const verifyJobSchema = z.object({
   jobId: z.string(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Keys verified or skipped so far. */
   done: z.number().int(),
   total: z.number().int(),
   ok: z.number().int(),
   failed: z.number().int(),
   results: z.array(verifyResultSchema),
+  skipped: z.array(verifySkipSchema),
   error: errorInfoSchema.nullable(),
 });
 export type VerifyJob = z.infer<typeof verifyJobSchema>;
@@ -98,8 +116,9 @@ export type EnvWriteResult = z.infer<typeof envWriteResultSchema>;
 
 export const revokeResultSchema = z.object({
   key: keyViewSchema,
-  /** The proof: the key answered 401 after revocation. */
-  proof: z.object({ status: z.literal(401), checkedAt: z.string() }),
+  /** The proof. 401: the key itself was refused after revocation. 404: a key held by a teammate
+   * (no secret here to try): after the delete, the server no longer knows its id. */
+  proof: z.object({ status: z.union([z.literal(401), z.literal(404)]), checkedAt: z.string() }),
   /** False when the keychain refused to delete the (now useless) secret. */
   secretRemoved: z.boolean(),
 });

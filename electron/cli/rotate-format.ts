@@ -1,14 +1,17 @@
 // How `apexkeys rotate` shows a run to a human; --json prints the RotationView itself.
 import { describeStep } from '../../shared/rotation.ts';
 import type { RotationView } from '../../shared/rotation-view.ts';
-import { shortDate } from './format.ts';
+import { lastUsedText } from './format.ts';
 
 type KeyPart = RotationView['oldKey'];
 
 function keyLine(role: string, k: KeyPart): string {
   if (!k) return `  ${role}: -`;
-  return `  ${role}: "${k.label}" ${k.status} ${k.hint} fingerprint ${k.fingerprint}, last used ${shortDate(k.lastUsedAt)}`;
+  return `  ${role}: "${k.label}" ${k.status} ${k.hint} fingerprint ${k.fingerprint}, last used ${lastUsedText(k)}`;
 }
+
+/** After a listed last use that was only the app's own check of that key. */
+const byApp = (yes: boolean | undefined): string => (yes ? " (only this app's check)" : '');
 
 const credits = (c: { email: number; phone: number } | null): string =>
   c ? `, credits ${c.email} email / ${c.phone} phone` : '';
@@ -34,7 +37,7 @@ export function rotationLines(v: RotationView): string[] {
       e.verify
         ? `check ${e.verify.check.outcome} at ${e.verify.check.at}${
             e.verify.lastUsed
-              ? `; last used (server): old ${e.verify.lastUsed.old ?? 'never'}, new ${e.verify.lastUsed.new ?? 'never'}`
+              ? `; last used (server): old ${e.verify.lastUsed.old ?? 'never'}${byApp(e.verify.lastUsed.oldByApp)}, new ${e.verify.lastUsed.new ?? 'never'}${byApp(e.verify.lastUsed.newByApp)}`
               : ''
           }${e.verify.confirmedAt ? `; confirmed ${e.verify.confirmedAt}` : '; not confirmed'}${e.verify.acceptedRecentUse ? ' (old key recently used: accepted)' : ''}`
         : 'not verified'

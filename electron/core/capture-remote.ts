@@ -3,10 +3,11 @@
 // (its own last use moves between two lists), never matched by label.
 import { AppError } from '../../shared/errors.ts';
 import { maskedHint, secretProblem } from '../../shared/input-rules.ts';
-import type { KeyRecord } from '../../shared/schemas.ts';
+import type { AppCall, KeyRecord } from '../../shared/schemas.ts';
 import type { RemoteKey } from './apexverify/index.ts';
 import type { KeyMeta } from './keys.ts';
 import type { KeyView } from '../../shared/views.ts';
+import { callTimer } from './app-calls.ts';
 import { recordEvent } from './audit.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -40,14 +41,16 @@ export async function captureRemoteKey(
       `This secret is already stored as "${twin.label}". Nothing was stored.`,
     );
   const client = deps.clientFor(account);
-  const check = await client.checkKey(secret);
+  // The proof's calls move the key's server last use: noted so they are not taken for traffic.
+  const timer = callTimer(deps.clock);
+  const check = await timer.run(() => client.checkKey(secret));
   if (check.status === 'unauthorized')
     throw new AppError(
       'UNAUTHORIZED',
       `ApexVerify rejected this secret (401): it is invalid, disabled or revoked. A disabled key can be captured once it is enabled on the server. Nothing was stored.`,
       { status: 401 },
     );
-  const proven = await proveRemoteId(client, secret).catch(() => null);
+  const proven = await timer.run(() => proveRemoteId(client, secret)).catch(() => null);
   if (proven?.id !== key.remoteId)
     throw new AppError(
       'REFUSED',
@@ -57,6 +60,7 @@ export async function captureRemoteKey(
     );
   const view = await adoptSecret(deps, key.id, secret, {
     lastUsedAt: proven.last_used_at,
+    appCalls: timer.calls,
     lastVerification: {
       at: deps.clock.now().toISOString(),
       outcome: 'ok',
@@ -82,9 +86,12 @@ export async function adoptImported(
   input: KeyMeta & { secret: string },
   verification: KeyRecord['lastVerification'],
   remote: RemoteKey,
+  /** The check's and proof's calls, which moved its server last use (app-calls.ts). */
+  calls: AppCall[],
 ): Promise<KeyView> {
   const view = await adoptSecret(deps, found.id, input.secret, {
     lastUsedAt: remote.last_used_at,
+    appCalls: calls,
     lastVerification: verification,
     environment: input.environment,
     service: input.service ?? found.service,
@@ -144,6 +151,7 @@ export async function adoptSecret(
 
 type AdoptedField =
   | 'lastUsedAt'
+  | 'appCalls'
   | 'lastVerification'
   | 'environment'
   | 'service'

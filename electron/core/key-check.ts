@@ -3,13 +3,16 @@
 // failure is an outcome, not thrown, except keychain trouble, which says nothing about the key
 // (the caller stops and tells the user instead of recording a verdict).
 import { isKeychainError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
-import type { Verification } from '../../shared/schemas.ts';
+import type { AppCall, Verification } from '../../shared/schemas.ts';
 import type { ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 
 export type KeyCheckResult = Pick<Verification, 'at' | 'outcome' | 'credits'> & {
   /** Why the check failed, when outcome is 'error'; else null. */
   error: ErrorInfo | null;
+  /** When the request went out and came back; null when none was sent (no secret to send).
+   * The caller notes it on the key (app-calls.ts): the server counts it as the key's use. */
+  call: AppCall | null;
 };
 
 /**
@@ -21,20 +24,27 @@ export async function checkKey(
   client: ApexClient,
   secret: string | (() => Promise<string>),
 ): Promise<KeyCheckResult> {
+  let sentAt: string | null = null;
   try {
-    const r = await client.checkKey(typeof secret === 'string' ? secret : await secret());
+    const value = typeof secret === 'string' ? secret : await secret();
+    sentAt = deps.clock.now().toISOString();
+    const r = await client.checkKey(value);
     const at = deps.clock.now().toISOString();
+    const call = { sentAt, answeredAt: at };
     if (r.status === 'unauthorized')
-      return { at, outcome: 'unauthorized', credits: null, error: null };
+      return { at, outcome: 'unauthorized', credits: null, error: null, call };
     const credits = { email: r.credits.email_credit, phone: r.credits.phone_credit };
-    return { at, outcome: 'ok', credits, error: null };
+    return { at, outcome: 'ok', credits, error: null, call };
   } catch (e) {
     if (isKeychainError(e)) throw e;
+    const at = deps.clock.now().toISOString();
     return {
-      at: deps.clock.now().toISOString(),
+      at,
       outcome: 'error',
       credits: null,
       error: toErrorInfo(e),
+      // A request that timed out may still have reached the server.
+      call: sentAt === null ? null : { sentAt, answeredAt: at },
     };
   }
 }

@@ -1,11 +1,12 @@
 // Verification: one key, or every live key with bounded concurrency, paced to a share of each
 // account's rate limit so production traffic on the same account keeps the rest.
 import { AppError } from '../../shared/errors.ts';
-import type { Account, KeyRecord, Verification } from '../../shared/schemas.ts';
+import type { Account, AppCall, KeyRecord, Verification } from '../../shared/schemas.ts';
 import type { VerifyResult } from '../../shared/views.ts';
 import { accountKey, findAccount } from './accounts.ts';
 import { createRateGovernor, type ApexClient } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
+import { noteAppCalls } from './app-calls.ts';
 import { checkKey } from './key-check.ts';
 import { isLive, resolveKey, type KeyRef } from './key-records.ts';
 import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
@@ -14,14 +15,19 @@ import { refuseRemoteOnly } from './remote-only.ts';
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
 
+/** The requests sent, per key id: each moved that key's server last use (app-calls.ts). */
+type Calls = Map<string, AppCall>;
+
 /** The key's check, as `key verify` reports it; a secret missing from the keychain is a failure. */
 async function check(
   deps: CoreDeps,
   client: ApexClient,
   key: KeyRecord,
   account: Account,
+  calls: Calls,
 ): Promise<VerifyResult> {
   const c = await checkKey(deps, client, () => deps.vault.get(key.id));
+  if (c.call) calls.set(key.id, c.call);
   const result: VerifyResult = {
     keyId: key.id,
     label: key.label,
@@ -44,6 +50,7 @@ async function record(
   deps: CoreDeps,
   results: VerifyResult[],
   accounts: Map<string, { account: Account; client: ApexClient }>,
+  calls: Calls,
 ): Promise<void> {
   // Fetch the server's view before taking the lock, then apply it to the fresh data.
   const remote = new Map<string, Awaited<ReturnType<ApexClient['listKeys']>>>();
@@ -62,6 +69,8 @@ async function record(
       const k = data.keys.find((x) => x.id === r.keyId);
       if (!k) continue;
       k.lastVerification = toVerification(r);
+      const call = calls.get(k.id);
+      if (call) noteAppCalls(k, [call]);
       fps.set(k.id, { fingerprint: k.fingerprint, accountId: k.accountId });
     }
     for (const [accountId, keys] of remote) {
@@ -97,8 +106,9 @@ export async function verifyKey(deps: CoreDeps, ref: KeyRef): Promise<VerifyResu
   if (openRunOf(data, key.id)?.oldKeyId === key.id)
     refuseDuringRun(data, key, 'the app does not call the API with it until the rotation ends');
   const client = deps.clientFor(account);
-  const result = await check(deps, client, key, account);
-  await record(deps, [result], new Map([[account.id, { account, client }]]));
+  const calls: Calls = new Map();
+  const result = await check(deps, client, key, account, calls);
+  await record(deps, [result], new Map([[account.id, { account, client }]]), calls);
   return result;
 }
 
@@ -110,7 +120,12 @@ export interface VerifyAllOptions {
   signal?: AbortSignal;
   onProgress?: (p: { done: number; total: number; last: VerifyResult }) => void;
   /** A key left out, and why (the old key of an open rotation is never called). */
-  onSkip?: (s: { keyId: string; label: string; reason: string }) => void;
+  onSkip?: (s: { keyId: string; label: string; account: string; reason: string }) => void;
+  /**
+   * Why an account's keys are left out of this run (its server is known to be unreachable), or
+   * null to verify them. Asked once per account, before the run starts.
+   */
+  skipAccount?: (account: Account) => string | null;
 }
 
 export async function verifyAll(
@@ -125,24 +140,28 @@ export async function verifyAll(
       'The rate share is a number greater than 0 and at most 1 (e.g. 0.5).',
     );
   const accountId = opts.account === undefined ? undefined : findAccount(data, opts.account).id;
+  const unreachable = new Map(
+    data.accounts.map((a) => [a.id, opts.skipAccount?.(a) ?? null] as const),
+  );
+  const skip = (k: KeyRecord, reason: string): false => {
+    const account = data.accounts.find((a) => a.id === k.accountId)?.name ?? '';
+    opts.onSkip?.({ keyId: k.id, label: k.label, account, reason });
+    return false;
+  };
   const keys = data.keys.filter((k) => {
     if (!isLive(k) || (accountId !== undefined && k.accountId !== accountId)) return false;
-    if (k.custody === 'remote-only') {
-      opts.onSkip?.({
-        keyId: k.id,
-        label: k.label,
-        reason: 'created elsewhere: its secret is not on this device until it is captured',
-      });
-      return false;
-    }
+    if (k.custody === 'remote-only')
+      return skip(k, 'created elsewhere: its secret is not on this device until it is captured');
+    if (k.custody === 'held')
+      return skip(k, `held by ${k.heldBy ?? 'its owner'}: this device has no copy of its secret`);
     const run = openRunOf(data, k.id);
-    if (run?.oldKeyId !== k.id) return true;
-    opts.onSkip?.({
-      keyId: k.id,
-      label: k.label,
-      reason: `the old key of open rotation ${run.id}: the app does not call the API with it until the rotation ends`,
-    });
-    return false;
+    if (run?.oldKeyId === k.id)
+      return skip(
+        k,
+        `the old key of open rotation ${run.id}: the app does not call the API with it until the rotation ends`,
+      );
+    const offline = unreachable.get(k.accountId);
+    return offline ? skip(k, offline) : true;
   });
   const accounts = new Map<string, { account: Account; client: ApexClient }>();
   for (const account of data.accounts) {
@@ -153,6 +172,7 @@ export async function verifyAll(
     });
   }
   const results: VerifyResult[] = new Array(keys.length);
+  const calls: Calls = new Map();
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -162,7 +182,7 @@ export async function verifyAll(
       const i = next++;
       const key = keys[i] as KeyRecord;
       const ctx = accounts.get(key.accountId) as { account: Account; client: ApexClient };
-      const r = await check(deps, ctx.client, key, ctx.account);
+      const r = await check(deps, ctx.client, key, ctx.account, calls);
       results[i] = r;
       done++;
       opts.onProgress?.({ done, total: keys.length, last: r });
@@ -174,7 +194,7 @@ export async function verifyAll(
   );
   const settled = await Promise.allSettled(workers);
   const finished = results.filter(Boolean);
-  await record(deps, finished, accounts);
+  await record(deps, finished, accounts, calls);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) throw failure.reason;
   return finished;

@@ -9,13 +9,13 @@ import {
   maskedHint,
   secretProblem,
 } from '../../shared/input-rules.ts';
-import type { Account, KeyRecord, StoreData } from '../../shared/schemas.ts';
+import type { Account, AppCall, KeyRecord, StoreData } from '../../shared/schemas.ts';
 import { findAccount } from './accounts.ts';
 import type { RemoteKey } from './apexverify/index.ts';
 import type { KeyView } from '../../shared/views.ts';
 import type { CoreDeps } from './deps.ts';
 import { fingerprint } from './fingerprint.ts';
-import { proveRemoteId } from './remote-link.ts';
+import { checkImported } from './import-check.ts';
 import {
   accountUsingKey,
   isLive,
@@ -168,6 +168,8 @@ export interface ImportInput extends KeyMeta {
   secret: string;
   /** Check the key against the server before storing it (default true; false works offline). */
   verify?: boolean;
+  /** When it was made, if known (a received key); the server's date wins where it is linked. */
+  createdAt?: string;
 }
 
 export async function importKey(deps: CoreDeps, input: ImportInput): Promise<KeyView> {
@@ -197,35 +199,22 @@ export async function importKey(deps: CoreDeps, input: ImportInput): Promise<Key
 
   let remote: RemoteKey | null = null;
   let verification: KeyRecord['lastVerification'] = null;
+  let calls: AppCall[] = [];
   if (input.verify !== false) {
-    const client = deps.clientFor(account);
-    const check = await client.checkKey(input.secret);
-    if (check.status === 'unauthorized')
-      throw new AppError(
-        'UNAUTHORIZED',
-        'ApexVerify rejected this key (401): it is invalid, disabled or revoked. It was not stored.',
-        { status: 401 },
-      );
-    verification = {
-      at: deps.clock.now().toISOString(),
-      outcome: 'ok',
-      credits: { email: check.credits.email_credit, phone: check.credits.phone_credit },
-    };
-    if (account.mode === 'api') {
-      // Linked only on proof: a wrong link would make a later revoke delete another key.
-      remote = await proveRemoteId(client, input.secret).catch(() => null);
-      const found = data.keys.find(
-        (k) => isLive(k) && k.custody === 'remote-only' && k.remoteId === remote?.id,
-      );
-      if (found && remote) return adoptImported(deps, found, input, verification, remote);
-      if (remote && data.keys.some((k) => isLive(k) && k.remoteId === remote?.id)) remote = null;
-    }
+    ({ verification, remote, calls } = await checkImported(deps, account, input.secret));
+    const found = data.keys.find(
+      (k) => isLive(k) && k.custody === 'remote-only' && k.remoteId === remote?.id,
+    );
+    if (found && remote) return adoptImported(deps, found, input, verification, remote, calls);
+    if (remote && data.keys.some((k) => isLive(k) && k.remoteId === remote?.id)) remote = null;
   }
   if (holder) assertLabelFree(data, account.id, input.label);
   // The check just made is the key's first verification: the window shows it at once.
   const record = {
     ...newRecord(deps, account, input, input.secret, remote),
+    ...(remote === null && input.createdAt ? { createdAt: input.createdAt } : {}),
     lastVerification: verification,
+    appCalls: calls,
   };
   const view = await persistNew(deps, record, input.secret);
   await recordEvent(deps, {

@@ -3,7 +3,7 @@
 // about the key.
 import { AppError } from '../../../shared/errors.ts';
 import type { CheckEvidence } from '../../../shared/rotation.ts';
-import type { KeyRecord } from '../../../shared/schemas.ts';
+import type { AppCall, KeyRecord } from '../../../shared/schemas.ts';
 import type { ApexClient } from '../apexverify/index.ts';
 import type { CoreDeps } from '../deps.ts';
 import { checkKey } from '../key-check.ts';
@@ -13,10 +13,16 @@ export async function checkKeyEvidence(
   client: ApexClient,
   secret: string,
 ): Promise<CheckEvidence> {
-  const { at, outcome, credits, error } = await checkKey(deps, client, secret);
+  const { at, outcome, credits, error, call } = await checkKey(deps, client, secret);
   // The run's evidence (checkEvidenceSchema) keeps the error's code only.
-  return { at, outcome, credits, errorCode: error?.code ?? null };
+  return { at, outcome, credits, errorCode: error?.code ?? null, sentAt: call?.sentAt ?? at };
 }
+
+/** The check as one of the app's own calls with the key, for its record (app-calls.ts). */
+export const callOf = (c: CheckEvidence): AppCall => ({
+  sentAt: c.sentAt ?? c.at,
+  answeredAt: c.at,
+});
 
 /** The same evidence as the key's own last verification, so `key list` shows it too. */
 export function toVerification(c: CheckEvidence): NonNullable<KeyRecord['lastVerification']> {

@@ -11,7 +11,8 @@ import type { Account, KeyRecord, StoreData } from '../../../shared/schemas.ts';
 import { accountById, accountKey } from '../accounts.ts';
 import type { ApexClient, RemoteKey } from '../apexverify/index.ts';
 import { fingerprint } from '../fingerprint.ts';
-import { checkKeyEvidence, secretOrNull, toVerification } from './check.ts';
+import { noteAppCalls } from '../app-calls.ts';
+import { callOf, checkKeyEvidence, secretOrNull, toVerification } from './check.ts';
 import { checkpoint, processAlive, type RotationDeps } from './deps.ts';
 import { keyById, runById, transition } from './run-store.ts';
 import { busyRefusal, generateCheck, refuse, type Refusal } from './guards.ts';
@@ -147,7 +148,9 @@ function newRecord(data: StoreData, run: RotationRun, got: Obtained, now: string
 /** Records a check of the new key; a 200 confirms the step. */
 function applyCheck(run: RotationRun, data: StoreData, check: CheckEvidence, now: string): void {
   run.generate.check = check;
-  keyById(data, run.newKeyId).lastVerification = toVerification(check);
+  const key = keyById(data, run.newKeyId);
+  key.lastVerification = toVerification(check);
+  noteAppCalls(key, [callOf(check)]);
   if (check.outcome !== 'ok') return;
   run.generate.confirmedAt = now;
   run.generate.owner = null;

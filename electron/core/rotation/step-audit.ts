@@ -53,6 +53,9 @@ export function stepEvents(run: RotationRun, newFingerprint: string | null): Det
       listedAt: v.lastUsed?.listedAt ?? null,
       oldLastUsedAt: v.lastUsed?.old ?? null,
       newLastUsedAt: v.lastUsed?.new ?? null,
+      // Whether each listed last use was only the app's own check (not counted as use).
+      oldLastUsedByApp: v.lastUsed?.oldByApp ?? null,
+      newLastUsedByApp: v.lastUsed?.newByApp ?? null,
       recentUse: v.recentUse,
       acceptedRecentUse: v.acceptedRecentUse,
     });

@@ -1,13 +1,16 @@
 // Step 3: the new key must answer 200 after the deployment was confirmed; in API mode both keys'
 // last use is read from the server listing, made with the ACCOUNT key, never the old key, so
-// the app's own calls cannot make the old key look used (or unused). While the old key was used
-// within the recent-use window, confirming takes a second, explicit confirmation.
+// the listing cannot make the old key look used (or unused), and a last use that is only one of
+// the app's own earlier calls with a key (a Verify before the run, app-calls.ts) is not counted
+// as traffic. While the old key was used by anything else within the recent-use window,
+// confirming takes a second, explicit confirmation.
 import type { LastUsedEvidence, RotationRun } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import type { Account, StoreData } from '../../../shared/schemas.ts';
 import { accountById, accountKey } from '../accounts.ts';
 import type { ApexClient } from '../apexverify/index.ts';
-import { checkKeyEvidence, toVerification } from './check.ts';
+import { isAppsOwnUse, noteAppCalls } from '../app-calls.ts';
+import { callOf, checkKeyEvidence, toVerification } from './check.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import { requireRun, type RotationRef } from './lookup.ts';
 import { refuse, verifiedAfterDeploy, verifyCheck } from './guards.ts';
@@ -31,11 +34,15 @@ async function lastUse(
   const fresh = keyById(data, run.newKeyId);
   const oldRemote = old.remoteId ? listed.find((k) => k.id === old.remoteId) : undefined;
   const newRemote = fresh.remoteId ? listed.find((k) => k.id === fresh.remoteId) : undefined;
+  const oldUse = oldRemote?.last_used_at ?? null;
+  const newUse = newRemote?.last_used_at ?? null;
   return {
     listedAt: deps.clock.now().toISOString(),
-    old: oldRemote?.last_used_at ?? null,
-    new: newRemote?.last_used_at ?? null,
+    old: oldUse,
+    new: newUse,
     oldListed: oldRemote !== undefined,
+    oldByApp: isAppsOwnUse(oldUse, old.appCalls),
+    newByApp: isAppsOwnUse(newUse, fresh.appCalls),
   };
 }
 
@@ -57,7 +64,9 @@ export async function verifyNewKey(
   await checkpoint(deps, 'verify:checked');
   const windowMs = data.settings.recentUseWindowMin * 60_000;
   const recentUse =
-    lastUsed?.old != null && Date.parse(check.at) - Date.parse(lastUsed.old) < windowMs;
+    lastUsed?.old != null &&
+    lastUsed.oldByApp !== true &&
+    Date.parse(check.at) - Date.parse(lastUsed.old) < windowMs;
   await transition(deps, run.id, verifyCheck, (r, d, now) => {
     r.verify = {
       check,
@@ -66,7 +75,9 @@ export async function verifyNewKey(
       acceptedRecentUse: recentUse && opts.acceptRecentUse === true,
       confirmedAt: null,
     };
-    keyById(d, r.newKeyId).lastVerification = toVerification(check);
+    const newKey = keyById(d, r.newKeyId);
+    newKey.lastVerification = toVerification(check);
+    noteAppCalls(newKey, [callOf(check)]);
     if (lastUsed) {
       if (lastUsed.oldListed) keyById(d, r.oldKeyId).lastUsedAt = lastUsed.old;
       if (lastUsed.new !== null) keyById(d, r.newKeyId).lastUsedAt = lastUsed.new;

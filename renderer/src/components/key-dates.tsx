@@ -4,6 +4,7 @@ import { useNow } from '../hooks/use-now.ts';
 import { useReminderDays } from '../hooks/use-reminder-settings.ts';
 import { dueState } from '../lib/dates.ts';
 import { DueBadge } from './due-badge.tsx';
+import { LastUsed } from './last-used.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
 export function KeyDates({ keyView: k }: { keyView: KeyView }) {
@@ -20,7 +21,7 @@ export function KeyDates({ keyView: k }: { keyView: KeyView }) {
         </dd>
         <dt>Last used</dt>
         <dd>
-          <RelativeTime iso={k.lastUsedAt} empty="Never" />
+          <LastUsed iso={k.lastUsedAt} byApp={k.lastUsedByApp} />
         </dd>
         <dt>Rotation due</dt>
         <dd>

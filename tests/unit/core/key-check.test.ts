@@ -29,12 +29,14 @@ describe('checkKey', () => {
       outcome: 'ok',
       credits: { email: 5, phone: 2 },
       error: null,
+      call: { sentAt: AT, answeredAt: AT },
     });
     expect(await checkKey({ clock }, unauthorized, 's')).toEqual({
       at: AT,
       outcome: 'unauthorized',
       credits: null,
       error: null,
+      call: { sentAt: AT, answeredAt: AT },
     });
     const net = await checkKey({ clock }, failing(new AppError('NETWORK', 'down')), 's');
     expect(net).toEqual({
@@ -42,6 +44,8 @@ describe('checkKey', () => {
       outcome: 'error',
       credits: null,
       error: { code: 'NETWORK', message: 'down' },
+      // Sent: a request that failed may still have reached the server.
+      call: { sentAt: AT, answeredAt: AT },
     });
     const odd = await checkKey({ clock }, failing(new Error('avk_leak')), 's');
     expect(odd.error).toMatchObject({ code: 'INTERNAL' });
@@ -52,7 +56,12 @@ describe('checkKey', () => {
     const missing = await checkKey({ clock }, ok, async () => {
       throw new AppError('SECRET_MISSING', 'gone');
     });
-    expect(missing).toMatchObject({ outcome: 'error', error: { code: 'SECRET_MISSING' } });
+    // Nothing was sent: no call of the key to note.
+    expect(missing).toMatchObject({
+      outcome: 'error',
+      error: { code: 'SECRET_MISSING' },
+      call: null,
+    });
     for (const code of ['KEYCHAIN_DENIED', 'KEYCHAIN_UNAVAILABLE'] as const) {
       await expect(
         checkKey({ clock }, ok, async () => {
@@ -71,12 +80,14 @@ describe('checkKey', () => {
       outcome: 'ok',
       credits: { email: 5, phone: 2 },
       errorCode: null,
+      sentAt: AT,
     });
     expect(await checkKeyEvidence({ clock }, failing(new AppError('TIMEOUT', 't')), 's')).toEqual({
       at: AT,
       outcome: 'error',
       credits: null,
       errorCode: 'TIMEOUT',
+      sentAt: AT,
     });
   });
 });
