@@ -60,6 +60,19 @@ export const errorInfoSchema = z.object({
   /** The input field the error concerns (e.g. 'name', 'baseUrl', 'secret'), so a form can show
    * the message beside that field; absent when it concerns the request as a whole. */
   field: z.string().optional(),
+  /**
+   * The files a refusal concerns (a rotation's locations that still hold the old key, or that
+   * could not be given it back), so a front end lists them without parsing the message.
+   */
+  files: z
+    .array(
+      z.object({
+        path: z.string(),
+        variable: z.string().optional(),
+        reason: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
@@ -69,6 +82,7 @@ export class AppError extends Error {
   readonly status?: number;
   readonly rule?: string;
   readonly field?: string;
+  readonly files?: NonNullable<ErrorInfo['files']>;
 
   constructor(code: ErrorCode, message: string, extra: Omit<ErrorInfo, 'code' | 'message'> = {}) {
     super(message);
@@ -78,6 +92,7 @@ export class AppError extends Error {
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.rule !== undefined) this.rule = extra.rule;
     if (extra.field !== undefined) this.field = extra.field;
+    if (extra.files !== undefined) this.files = extra.files;
   }
 
   toInfo(): ErrorInfo {
@@ -86,6 +101,7 @@ export class AppError extends Error {
     if (this.status !== undefined) info.status = this.status;
     if (this.rule !== undefined) info.rule = this.rule;
     if (this.field !== undefined) info.field = this.field;
+    if (this.files !== undefined) info.files = this.files;
     return info;
   }
 }

@@ -23,6 +23,8 @@ export interface ComposeInput {
   platform?: NodeJS.Platform;
   /** Where the window's filter and sort are kept (electron-store, or the preview's file). */
   windowPrefs?: WindowPrefsStore;
+  /** Native file and folder choosers (Electron's dialog); none in the preview host. */
+  dialogs?: AppContext['dialogs'];
 }
 
 export interface ComposedHost {
@@ -65,6 +67,7 @@ export async function composeHost(input: ComposeInput): Promise<ComposedHost> {
     demo: config.demo ?? false,
     changes,
     ...(input.windowPrefs ? { windowPrefs: input.windowPrefs } : {}),
+    ...(input.dialogs ? { dialogs: input.dialogs } : {}),
   });
   return {
     handlers,

@@ -13,6 +13,7 @@ import {
 import { composeHost } from '../hosts/compose.ts';
 import { parseHostConfig, type HostConfig } from '../hosts/config.ts';
 import { createAppClipboard } from './clipboard.ts';
+import { createFileDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import {
   coreReminderReader,
@@ -110,6 +111,7 @@ async function start(config: HostConfig): Promise<void> {
     openExternal,
     config,
     windowPrefs: { get: () => store.getWindowPrefs(), set: (c) => store.setWindowPrefs(c) },
+    dialogs: createFileDialogs(),
   });
   // The clipboard is cleared on quit (only while it still holds what the app wrote), and the
   // built-in sandbox stopped.

@@ -1,18 +1,9 @@
 // The wizard passes axe at every step (and with the abort choices open), in light and in dark:
 // no serious or critical violation inside the open dialog.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { sandboxAnswers, seedKey } from './support/core.ts';
+import { expectDialogAccessible as expectAccessible } from './support/dialog-check.ts';
 import { expect, test } from './support/fixtures.ts';
 import { currentStep, openWizard } from './support/rotation.ts';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target).join(' | ')}`);
-  expect(serious).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const)
   test(`the rotation wizard has no serious axe violations (${scheme})`, async ({ page, app }) => {

@@ -2,7 +2,7 @@
 // Every run's output is logged under the suite root so the final scan can look for secrets;
 // runs that are expected to print a secret (key get, run) are logged under a name the scan skips.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { inject, vi } from 'vitest';
@@ -39,6 +39,16 @@ export interface CliEnv {
 /** A fresh data dir and keychain service name, so tests never share state. */
 export function newCliEnv(prefix = 'cli'): CliEnv {
   return { dataDir: makeTempDir(prefix), service: `apexkeys-test-${randomUUID()}` };
+}
+
+/** The details of the CLI's audit events with this action, oldest first. */
+export function auditDetails(env: CliEnv, action: string): unknown[] {
+  return readFileSync(join(env.dataDir, 'audit.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { action: string; detail?: unknown })
+    .filter((e) => e.action === action)
+    .map((e) => e.detail);
 }
 
 export function runCli(

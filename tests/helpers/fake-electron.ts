@@ -25,6 +25,8 @@ export class FakeEmitter {
 class FakeBrowserWindow extends FakeEmitter {
   static readonly created: FakeBrowserWindow[] = [];
   private static nextId = 1;
+  /** None focused unless a test says which. */
+  static readonly getFocusedWindow = vi.fn((): FakeBrowserWindow | null => null);
   readonly webContents: FakeEmitter & { id: number };
   readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly show = vi.fn();
@@ -126,7 +128,18 @@ function createFakeElectron() {
     session: { defaultSession: Object.assign(fakeSession(), { protocol: { handle: vi.fn() } }) },
     BrowserWindow: FakeBrowserWindow,
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      // Cancelled unless a test answers otherwise (mockResolvedValueOnce).
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({
+        canceled: true,
+        filePaths: [] as string[],
+      })),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({
+        canceled: true,
+        filePath: '' as string,
+      })),
+    },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown) => ({ template })),
       setApplicationMenu: vi.fn(),

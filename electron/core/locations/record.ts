@@ -1,10 +1,12 @@
 // A key's known locations: added wherever the app writes the key into a file (or a scan finds
 // it), forgotten on request. Each change is one store update, de-duplicated by path and variable
-// (a newer record of the same place replaces the older one, keeping one entry).
+// (a newer record of the same place replaces the older one, keeping one entry). Forgetting one
+// writes a 'location-forgotten' audit event (the path, never the file's contents).
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { sameLocation, type KeyLocation } from '../../../shared/locations.ts';
 import type { KeyRecord, StoreData } from '../../../shared/schemas.ts';
+import { recordEvent } from '../audit.ts';
 import type { CoreDeps } from '../deps.ts';
 import { mutateKey, resolveKey, type KeyRef } from '../key-records.ts';
 
@@ -37,13 +39,13 @@ export async function addLocations(
 
 /** Forgets every location of the key in `file` (any variable); returns how many went. */
 export async function forgetLocation(
-  deps: Pick<CoreDeps, 'store'>,
+  deps: Pick<CoreDeps, 'store' | 'audit'>,
   ref: KeyRef,
   file: string,
 ): Promise<number> {
   const path = resolve(file);
-  return deps.store.update((d) => {
-    const { key } = resolveKey(d, ref);
+  const { gone, key, accountId } = await deps.store.update((d) => {
+    const { key, account } = resolveKey(d, ref);
     const before = key.locations ?? [];
     key.locations = before.filter((l) => l.path !== path);
     const gone = before.length - key.locations.length;
@@ -53,6 +55,16 @@ export async function forgetLocation(
         `"${key.label}" has no known location in ${path}; nothing was changed.`,
         { field: 'file' },
       );
-    return gone;
+    return { gone, key, accountId: account.id };
   });
+  await recordEvent(deps, {
+    action: 'location-forgotten',
+    keyId: key.id,
+    accountId,
+    label: key.label,
+    fingerprint: key.fingerprint,
+    outcome: 'ok',
+    detail: { file: path, forgotten: gone },
+  });
+  return gone;
 }

@@ -19,6 +19,8 @@ export interface ScanLimits {
   /** Milliseconds since an epoch: the caller's clock, so tests need not wait for real time. */
   now: () => number;
   signal?: AbortSignal;
+  /** Told after each file read, so a window can show the count while the walk runs. */
+  onProgress?: (soFar: Readonly<ScanResult>) => void;
 }
 
 export interface ScanHit {
@@ -128,6 +130,7 @@ export async function scanFolders(
           result.read++;
           if (text.includes(secret))
             result.hits.push({ path, variables: variablesHolding(text, secret) });
+          limits.onProgress?.(result);
         } catch {
           result.skipped.unreadable++;
         }

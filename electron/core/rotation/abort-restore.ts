@@ -52,6 +52,7 @@ function refuseUnrestored(run: RotationRun, failed: RestoreEvidence[]): never {
       `Refused at ${describeStep(run.step)} of rotation ${run.id}: ${failed.length} file(s) the rotation changed cannot be given the old key back, so the new key was kept (not revoked) to keep them working. Fix the file and abort again, or confirm revoking the new key anyway.`,
       ...failed.map((f) => `${f.path}: not restored (${f.reason ?? 'error'})`),
     ].join('\n'),
+    failed.map((f) => ({ path: f.path, reason: f.reason ?? 'error' })),
   );
 }
 

@@ -50,6 +50,7 @@ async function checkOldLocations(
         `Refused at ${describeStep(run.step)} of rotation ${run.id}: ${stillHeld.length} known location(s) still hold the old key, and revoking it would break them. Replace the key there (or forget the location), or confirm revoking anyway. Nothing was revoked.`,
         ...stillHeld.map((l) => `${l.path} (${l.variable}) still holds the old key`),
       ].join('\n'),
+      stillHeld.map((l) => ({ path: l.path, variable: l.variable })),
     );
   return {
     at: deps.clock.now().toISOString(),

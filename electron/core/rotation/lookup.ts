@@ -1,6 +1,6 @@
 // Finding the run a key belongs to. Also used by the key services, which refuse to touch either
 // key of an open run (verify, disable, revoke) so the rotation stays the only way to change them.
-import { AppError } from '../../../shared/errors.ts';
+import { AppError, type ErrorInfo } from '../../../shared/errors.ts';
 import {
   describeStep,
   isOpenStep,
@@ -13,8 +13,8 @@ import { resolveKey, type KeyRef } from '../key-records.ts';
 /** A refusal by a rotation rule: code REFUSED, and the rule it broke for callers and tests. */
 export class RotationRefused extends AppError {
   declare readonly rule: RotationRule;
-  constructor(rule: RotationRule, message: string) {
-    super('REFUSED', message, { rule });
+  constructor(rule: RotationRule, message: string, files?: NonNullable<ErrorInfo['files']>) {
+    super('REFUSED', message, files ? { rule, files } : { rule });
   }
 }
 

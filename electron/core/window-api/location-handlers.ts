@@ -4,8 +4,8 @@ import { keyLocations } from '../locations/check.ts';
 import { forgetLocation } from '../locations/record.ts';
 import { replaceInAllLocations } from '../rotation/index.ts';
 import type { AppContext } from './context.ts';
+import { createFindCopiesJobs } from './find-copies-jobs.ts';
 import type { Handlers } from './handlers.ts';
-import { notBuilt } from './not-built.ts';
 
 type LocationHandlers = Pick<
   Handlers,
@@ -19,15 +19,16 @@ type LocationHandlers = Pick<
 
 export function createLocationHandlers(ctx: AppContext): LocationHandlers {
   const { deps } = ctx;
+  const finds = createFindCopiesJobs(deps);
   return {
     keyLocations: ({ id, check }) => keyLocations(deps, { id }, { check: check === true }),
     async forgetLocation({ id, path }) {
       await forgetLocation(deps, { id }, path);
       return keyLocations(deps, { id });
     },
-    startFindCopies: () => notBuilt(),
-    getFindCopies: () => notBuilt(),
-    cancelFindCopies: () => notBuilt(),
+    startFindCopies: async ({ id, dirs }) => finds.start(id, dirs),
+    getFindCopies: async ({ jobId }) => finds.get(jobId),
+    cancelFindCopies: async ({ jobId }) => finds.cancel(jobId),
     replaceInAllLocations: ({ id }) => replaceInAllLocations(deps, { id }),
   };
 }

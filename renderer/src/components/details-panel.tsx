@@ -9,6 +9,7 @@ import { AuditList } from './audit-list.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { KeyButtons } from './key-buttons.tsx';
 import { KeyDates } from './key-dates.tsx';
+import { LocationsSection } from './locations-section.tsx';
 import { MetadataForm } from './metadata-form.tsx';
 import { OutcomePill } from './outcome-pill.tsx';
 import { RevokedNote } from './revoked-note.tsx';
@@ -20,7 +21,7 @@ function HeaderStatus({ keyView: k }: { keyView: KeyView }) {
   const outcome = useRowOutcome(k);
   // As in the row: a key ApexVerify last rejected is not headed as a healthy Active key.
   if (k.status === 'active' && outcome === 'unauthorized') return <OutcomePill outcome={outcome} />;
-  return <StatusPill status={k.status} custody={k.custody} />;
+  return <StatusPill status={k.status} custody={k.custody} heldBy={k.heldBy ?? null} />;
 }
 
 /** A key created elsewhere: nothing here can hand it out until its secret is pasted. */
@@ -104,6 +105,7 @@ export function DetailsPanel({ keyId }: { keyId: string }) {
           </>
         )}
         <VerificationSection keyView={k} />
+        <LocationsSection keyView={k} />
         <KeyDates keyView={k} />
         <MetadataForm keyView={k} />
         <AuditList keyId={k.id} />

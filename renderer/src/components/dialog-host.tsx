@@ -4,10 +4,13 @@ import { AccountsDialog } from './accounts-dialog.tsx';
 import { ActivityDialog } from './activity-dialog.tsx';
 import { CaptureDialog } from './capture-dialog.tsx';
 import { EnvDialog } from './env-dialog.tsx';
+import { FindCopiesDialog } from './find-copies-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
+import { ReceiveDialog } from './receive-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
 import { RotateDialog } from './rotate-dialog.tsx';
 import { SettingsDialog } from './settings-dialog.tsx';
+import { ShareDialog } from './share-dialog.tsx';
 
 export function DialogHost() {
   const dialog = useAppState((s) => s.dialog);
@@ -29,5 +32,11 @@ export function DialogHost() {
       return <ActivityDialog />;
     case 'capture':
       return <CaptureDialog keyId={dialog.keyId} />;
+    case 'scan':
+      return <FindCopiesDialog keyId={dialog.keyId} />;
+    case 'share':
+      return <ShareDialog keyId={dialog.keyId} />;
+    case 'receive':
+      return <ReceiveDialog />;
   }
 }

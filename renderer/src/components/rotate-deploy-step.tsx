@@ -1,6 +1,7 @@
 // Step 2: the user puts the new key where the old one is used, with the helpers (copy with
-// auto-clear, reveal for 30 s, replace in .env files), then confirms the deployment.
-import { useState } from 'react';
+// auto-clear, reveal for 30 s, Replace in all for the old key's known locations, replace in .env
+// files the app does not know of), then confirms the deployment.
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { useReveal } from '../hooks/use-reveal.ts';
@@ -8,20 +9,26 @@ import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ClipboardCountdown } from './clipboard-countdown.tsx';
+import { EnvFileList } from './env-file-list.tsx';
 import { RotateEnvForm } from './rotate-env-form.tsx';
+import { RotatePlaces } from './rotate-places.tsx';
 import { SecretView } from './secret-view.tsx';
 import { StepHeading } from './step-heading.tsx';
 import { RevealButton } from './reveal-button.tsx';
 
 export function RotateDeployStep({ keyId, view }: { keyId: string; view: RotationView }) {
-  const { copy, confirm, clipboard, setClipboard } = useAppState(
+  const { copy, confirm, clipboard, setClipboard, checkPlaces, replaced } = useAppState(
     useShallow((s) => ({
       copy: s.copyPendingKey,
       confirm: s.confirmDeployed,
       clipboard: s.clipboard,
       setClipboard: s.setClipboard,
+      checkPlaces: s.checkRotationPlaces,
+      replaced: s.envReplacements[keyId],
     })),
   );
+  // Each replace checks again; opening the step checks once.
+  useEffect(() => void checkPlaces(keyId), [checkPlaces, keyId]);
   const busy = useRotationBusy(keyId);
   const reveal = useReveal(keyId, 'the new key', 'rotate', true);
   const [envOpen, setEnvOpen] = useState(false);
@@ -52,7 +59,9 @@ export function RotateDeployStep({ keyId, view }: { keyId: string; view: Rotatio
         />
       )}
       {reveal.secret !== null && <SecretView secret={reveal.secret} hidesAt={reveal.hidesAt} />}
+      <RotatePlaces keyId={keyId} />
       {envOpen && <RotateEnvForm keyId={keyId} />}
+      {replaced && replaced.length > 0 && <EnvFileList files={replaced} />}
       <div className="button-row">
         <ActionButton
           variant="primary"

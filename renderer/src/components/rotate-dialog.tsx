@@ -82,7 +82,7 @@ export function RotateDialog({ keyId }: { keyId: string }) {
         {!loaded ? (
           <p className="muted">Loading the rotation…</p>
         ) : closed ? (
-          <RotationOutcome view={view} onClose={leave} />
+          <RotationOutcome keyId={keyId} view={view} onClose={leave} />
         ) : step === 'generate' || !view ? (
           <RotateGenerateStep keyId={keyId} view={view} account={account} />
         ) : step === 'deploy' ? (

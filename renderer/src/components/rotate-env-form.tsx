@@ -1,11 +1,10 @@
 // "Replace in .env files…": the files the user names (absolute paths, one per line); only those
-// are read, and only a variable holding exactly the old key's value changes. Then, per file, what
-// happened.
+// are read, and only a variable holding exactly the old key's value changes. The deploy step then
+// lists, per file, what happened (with Replace in all's files).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useRotationBusy } from '../hooks/use-rotation.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
-import { EnvFileList } from './env-file-list.tsx';
 import { Field } from './field.tsx';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -19,7 +18,6 @@ export function filesProblem(lines: string[]): string | null {
 
 export function RotateEnvForm({ keyId }: { keyId: string }) {
   const replace = useAppState((s) => s.replaceInEnvFiles);
-  const done = useAppState((s) => s.envReplacements[keyId]);
   const busy = useRotationBusy(keyId);
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
@@ -68,7 +66,6 @@ export function RotateEnvForm({ keyId }: { keyId: string }) {
           Replace
         </ActionButton>
       </div>
-      {done && done.length > 0 && <EnvFileList files={done} />}
     </form>
   );
 }

@@ -1,14 +1,18 @@
 // Step 4: revoke the old key, after the user typed its label. API mode: the core revokes it and
 // proves the 401. Dashboard mode: the user revokes it in the dashboard, and "Check revocation"
 // completes the run once the old key answers 401 (until then the core says it is waiting).
+// While a known file still holds the old key, the core refuses; the step lists the files and
+// asks for a second confirmation (RotateStillHeld) before it revokes anyway.
 import { useState, type FormEvent } from 'react';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import type { AccountView } from '../../../shared/views.ts';
 import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
 import { useAppState } from '../state/context.ts';
+import type { RotationHold } from '../state/rotation-hold.ts';
 import { ActionButton } from './action-button.tsx';
 import { Field } from './field.tsx';
 import { OpenDashboard } from './open-dashboard.tsx';
+import { RotateStillHeld } from './rotate-still-held.tsx';
 import { StepHeading } from './step-heading.tsx';
 
 interface Props {
@@ -21,6 +25,11 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
   const finish = useAppState((s) => s.finishRotation);
   const busy = useRotationBusy(keyId);
   const [typed, setTyped] = useState('');
+  const hold = useAppState((s) => s.rotationHolds[keyId]);
+  const stillHeld = hold?.rule === 'old-key-still-deployed' ? hold : null;
+  // The confirmation is for the files shown: a new refusal (or a narrowed list) asks again.
+  const [anywayFor, setAnywayFor] = useState<RotationHold | null>(null);
+  const anyway = stillHeld !== null && anywayFor === stillHeld;
   const label = view.oldKey?.label ?? '';
   const dashboard = view.mode === 'dashboard';
   const action = dashboard ? 'Check revocation' : 'Revoke old key';
@@ -32,7 +41,7 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (reason || busy) return;
-    await finish(keyId, typed);
+    await finish(keyId, typed, anyway);
   };
 
   return (
@@ -66,6 +75,15 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
         onChange={setTyped}
         autoFocus
       />
+      {stillHeld && (
+        <RotateStillHeld
+          keyId={keyId}
+          label={label}
+          hold={stillHeld}
+          anyway={anyway}
+          onAnyway={(c) => setAnywayFor(c ? stillHeld : null)}
+        />
+      )}
       <div className="button-row">
         <ActionButton
           type="submit"

@@ -1,5 +1,7 @@
 // The run's evidence so far, step by step: when each was confirmed, the checks of the new key,
-// both keys' last use (API mode), the .env files changed, and the old key's 401 proof.
+// both keys' last use (API mode), the .env files changed, the check of the old key's known
+// locations before it was revoked, and the old key's 401 proof.
+import type { LocationCheckEvidence } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
 import { CheckResult } from './check-result.tsx';
 import { EnvFileList } from './env-file-list.tsx';
@@ -15,8 +17,32 @@ const EVIDENCE_TITLE = {
 const titleOf = (v: RotationView): keyof typeof EVIDENCE_TITLE =>
   v.step === 'done' || v.step === 'aborted' ? v.step : 'open';
 
+function LocationCheck({ check }: { check: LocationCheckEvidence }) {
+  const held = check.stillHeld;
+  return (
+    <>
+      {check.checked === 0
+        ? 'No known location of the old key to read'
+        : `${check.checked} known location(s) of the old key read`}{' '}
+      <Stamp iso={check.at} />
+      {check.checked > 0 && held.length === 0 && '; none held it'}
+      {held.length > 0 && (
+        <>
+          ; {held.length} still held it, revoked anyway:{' '}
+          {held.map((l, i) => (
+            <span key={`${l.path}\n${l.variable}`}>
+              {i > 0 && ', '}
+              <code className="selectable">{l.path}</code> ({l.variable})
+            </span>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
 export function RotationEvidence({ view }: { view: RotationView }) {
-  const { generate: g, deploy, verify, revoke } = view.evidence;
+  const { generate: g, deploy, verify, revoke, locationCheck } = view.evidence;
   // While deploying, the .env form shows its own results; confirming the deployment copies them
   // into the run's evidence, the one list shown from then on (adding the form's would list each
   // file twice).
@@ -86,6 +112,14 @@ export function RotationEvidence({ view }: { view: RotationView }) {
           </>
         )}
         {view.mode === 'api' && <LastUsedFacts view={view} />}
+        {locationCheck && (
+          <>
+            <dt>Location check</dt>
+            <dd>
+              <LocationCheck check={locationCheck} />
+            </dd>
+          </>
+        )}
         {revoke && (
           <>
             <dt>Revocation</dt>

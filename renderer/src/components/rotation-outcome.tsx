@@ -1,7 +1,9 @@
 // A closed run: done (the old key's 401 proof, the new key in its place) or aborted (what became
-// of the new key; the old key untouched).
+// of the new key and of each file the rotation changed; the old key untouched).
 import { useEffect, useRef } from 'react';
+import type { RestoreEvidence } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
+import { useAppState } from '../state/context.ts';
 import { Stamp } from './stamp.tsx';
 
 const newKeyText = (v: RotationView) =>
@@ -31,7 +33,49 @@ function Done({ view }: { view: RotationView }) {
   );
 }
 
-function Aborted({ view }: { view: RotationView }) {
+const RESTORE_WORDS: Record<RestoreEvidence['outcome'], string> = {
+  restored: 'the old key was written back',
+  'holds-old-key': 'already held the old key',
+  'not-restored': 'not restored: it holds the revoked new key',
+  'left-as-is': 'left as is',
+};
+
+/** What the abort did to each file the rotation changed. */
+function Restored({ files }: { files: RestoreEvidence[] }) {
+  return (
+    <ul className="places" aria-label="Files the rotation changed">
+      {files.map((f) => (
+        <li key={f.path}>
+          <code className="selectable">{f.path}</code>: {RESTORE_WORDS[f.outcome]}
+          {f.reason && ` (${f.reason})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Kept: the files stay as they are; say which hold the new key (checked when shown). */
+function KeptIn({ keyId, label }: { keyId: string; label: string }) {
+  const check = useAppState((s) => s.checkRotationPlaces);
+  const places = useAppState((s) => s.rotationPlaces[keyId]);
+  useEffect(() => void check(keyId), [check, keyId]);
+  const held = (places?.fresh ?? []).filter((l) => l.state === 'holds');
+  if (!held.length) return null;
+  return (
+    <>
+      <p>The files stay as they are; these hold “{label}”:</p>
+      <ul className="places" aria-label="Files holding the kept key">
+        {held.map((l) => (
+          <li key={`${l.path}\n${l.variable}`}>
+            <code className="selectable">{l.path}</code> <span className="mono">{l.variable}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Aborted({ keyId, view }: { keyId: string; view: RotationView }) {
   const a = view.evidence.abort;
   // Not the green of a finished rotation: nothing was rotated.
   return (
@@ -49,11 +93,13 @@ function Aborted({ view }: { view: RotationView }) {
         ) : (
           <p>No new key had been stored; what ApexVerify had made for this rotation was deleted.</p>
         ))}
+      {a?.restored && a.restored.length > 0 && <Restored files={a.restored} />}
       {a?.choice !== 'revoke-new' && a?.keptLabel && (
         <p>
           The new key is kept as a separate key, “{a.keptLabel}” ({newKeyText(view)}), active.
         </p>
       )}
+      {a?.choice !== 'revoke-new' && a?.keptLabel && <KeptIn keyId={keyId} label={a.keptLabel} />}
       {view.notice && <p>{view.notice}</p>}
       {a?.choice === 'dashboard' && a.keptLabel && (
         <p>Once it is revoked there, “Revoke…” in the details of “{a.keptLabel}” records it.</p>
@@ -62,12 +108,19 @@ function Aborted({ view }: { view: RotationView }) {
   );
 }
 
-export function RotationOutcome({ view, onClose }: { view: RotationView; onClose: () => void }) {
+interface Props {
+  /** The old key's id: the run's key in the store. */
+  keyId: string;
+  view: RotationView;
+  onClose: () => void;
+}
+
+export function RotationOutcome({ keyId, view, onClose }: Props) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
     <div className="wizard-step">
-      {view.step === 'done' ? <Done view={view} /> : <Aborted view={view} />}
+      {view.step === 'done' ? <Done view={view} /> : <Aborted keyId={keyId} view={view} />}
       <div className="modal__actions">
         <button ref={ref} type="button" className="btn btn--primary" onClick={onClose}>
           Done

@@ -21,6 +21,12 @@ export const ACTION_TEXT: Record<AuditEvent['action'], string> = {
   revoked: 'Revoked',
   synced: 'Synced',
   'rotation-step': 'Rotation step',
+  located: 'Found in a file',
+  'location-forgotten': 'Location forgotten',
+  shared: 'Shared with a teammate',
+  received: 'Received from a teammate',
+  'backed-up': 'Backed up',
+  restored: 'Restored from a backup',
 };
 
 export function detailOf(e: AuditEvent): string | null {

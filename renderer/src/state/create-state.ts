@@ -7,6 +7,7 @@ import { createSettingsSlice } from './settings-slice.ts';
 import { createActivitySlice } from './activity-slice.ts';
 import { createSyncSlice } from './sync-slice.ts';
 import { createLiveSlice } from './live-slice.ts';
+import { createLocationsSlice } from './locations-slice.ts';
 import { createDialogsSlice } from './dialogs-slice.ts';
 import { createFiltersSlice } from './filters-slice.ts';
 import { createKeyCommandsSlice } from './key-commands-slice.ts';
@@ -36,6 +37,7 @@ export function createAppState(api: ApexKeysApi): AppStateApi {
     ...createActivitySlice(set, get, api),
     ...createSyncSlice(set, get, api),
     ...createLiveSlice(set, get, api),
+    ...createLocationsSlice(set, get, api),
   }));
 }
 

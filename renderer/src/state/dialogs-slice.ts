@@ -10,7 +10,12 @@ export type Dialog =
   | { kind: 'accounts'; adding?: boolean }
   | { kind: 'settings' }
   | { kind: 'activity' }
-  | { kind: 'capture'; keyId: string };
+  | { kind: 'capture'; keyId: string }
+  /** Find copies… (a scan of folders for the key). */
+  | { kind: 'scan'; keyId: string }
+  /** Share with a teammate… and Receive a key… (issue 14). */
+  | { kind: 'share'; keyId: string }
+  | { kind: 'receive' };
 
 /** The revoke channel's answer, flattened, with the key it was about. */
 export type RevokeProof = { keyId: string; label: string } & RevokeResult['proof'] &

@@ -15,7 +15,10 @@ export type ErrorScope =
   | 'settings'
   | 'activity'
   | 'sync'
-  | 'capture';
+  | 'capture'
+  | 'scan'
+  | 'share'
+  | 'receive';
 
 export interface ScopedError {
   /** What failed, as a phrase: "Verifying "ci-prod"". */

@@ -4,22 +4,43 @@ import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { OutputOf, Result } from '../../../shared/ipc/contract.ts';
 import type { AbortChoice, EnvFileEvidence } from '../../../shared/rotation.ts';
 import type { RotationView } from '../../../shared/rotation-view.ts';
+import { holdOf, type RotationHold } from './rotation-hold.ts';
 import type { GetState, SliceCreator } from './types.ts';
+
+/** A key's known locations, each with its state (checked when read). */
+export type CheckedPlaces = OutputOf<'keyLocations'>;
+
+/** Where both keys of a run are known to be, as last checked. */
+export interface RotationPlaces {
+  old: CheckedPlaces;
+  /** The new key's (recorded by the core as it replaces); empty before it is stored. */
+  fresh: CheckedPlaces;
+}
 
 export interface RotationSlice {
   rotations: Record<string, RotationView>;
   /** This session's .env replacements per old key (paths and variables, never a value). */
   envReplacements: Record<string, EnvFileEvidence[]>;
+  /** The last check of both keys' known locations, per old key (paths and states only). */
+  rotationPlaces: Record<string, RotationPlaces>;
+  /** A refusal naming files, waiting for the user's second confirmation, per old key. */
+  rotationHolds: Record<string, RotationHold>;
   /** The open runs; answers the error for the caller (loadKeys) to show, or null. */
   loadRotations(): Promise<ErrorInfo | null>;
   fetchRotation(id: string): Promise<void>;
   startRotation(id: string, newSecret?: string): Promise<boolean>;
   copyPendingKey(id: string): Promise<void>;
   replaceInEnvFiles(id: string, files: string[]): Promise<EnvFileEvidence[] | null>;
+  /** Replace in all: every known location of the old key that holds it. */
+  replaceInAllLocations(id: string): Promise<EnvFileEvidence[] | null>;
+  /** Reads both keys' known locations; a hold on the old key's is narrowed to what still holds. */
+  checkRotationPlaces(id: string): Promise<void>;
   confirmDeployed(id: string): Promise<void>;
   verifyRotation(id: string, acceptRecentUse?: boolean): Promise<void>;
-  finishRotation(id: string, confirmLabel: string): Promise<void>;
-  abortRotation(id: string, choice: AbortChoice): Promise<boolean>;
+  /** ignoreLocations: the second confirmation while a known location still holds the old key. */
+  finishRotation(id: string, confirmLabel: string, ignoreLocations?: boolean): Promise<void>;
+  /** revokeUnrestored: the second confirmation when a changed file cannot get the old key back. */
+  abortRotation(id: string, choice: AbortChoice, revokeUnrestored?: boolean): Promise<boolean>;
 }
 
 /** The pending flag every rotation call of a key shares: one call at a time per run. */
@@ -28,11 +49,21 @@ export const rotationBusy = (id: string): string => `rotate:${id}`;
 /** Which key a view belongs to: the old key's id. */
 const oldIdOf = (v: RotationView): string | null => v.oldKey?.id ?? null;
 
+/** A copy of `map` with `id` set to `value`, or without `id` when `value` is null. */
+function withEntry<T>(map: Record<string, T>, id: string, value: T | null): Record<string, T> {
+  const next = { ...map };
+  if (value) next[id] = value;
+  else delete next[id];
+  return next;
+}
+
+/** `onRefused` takes the errors the caller shows itself (true: handled, no alert). */
 async function call<T>(
   get: GetState,
   id: string,
   what: string,
   run: () => Promise<Result<T>>,
+  onRefused?: (error: ErrorInfo) => boolean,
 ): Promise<T | null> {
   const s = get();
   s.setPending(rotationBusy(id), true);
@@ -40,7 +71,7 @@ async function call<T>(
   try {
     const r = await run();
     if (r.ok) return r.value;
-    get().failed('rotate', what, r.error);
+    if (!onRefused?.(r.error)) get().failed('rotate', what, r.error);
     return null;
   } finally {
     get().setPending(rotationBusy(id), false);
@@ -52,22 +83,51 @@ async function call<T>(
 
 export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) => {
   const keep = (id: string, view: RotationView | null) =>
-    set((s) => {
-      const rotations = { ...s.rotations };
-      if (view) rotations[id] = view;
-      else delete rotations[id];
-      return { rotations };
-    });
+    set((s) => ({ rotations: withEntry(s.rotations, id, view) }));
+  const setHold = (id: string, hold: RotationHold | null) =>
+    set((s) => ({ rotationHolds: withEntry(s.rotationHolds, id, hold) }));
   /** Runs a call that answers the run, and keeps the answer. */
   const step = async (id: string, what: string, run: () => Promise<Result<RotationView>>) => {
     const v = await call(get, id, what, run);
     if (v) keep(id, v);
     return v !== null;
   };
+  /** A step whose refusal may name files: it becomes a hold (shown by the step), not an alert. */
+  const holdingStep = async (
+    id: string,
+    what: string,
+    run: () => Promise<Result<RotationView>>,
+  ) => {
+    const v = await call(get, id, what, run, (error) => {
+      const hold = holdOf(error);
+      if (hold) setHold(id, hold);
+      return hold !== null;
+    });
+    if (v) {
+      keep(id, v);
+      setHold(id, null);
+    }
+    return v !== null;
+  };
+  const places = async (keyId: string | undefined): Promise<CheckedPlaces | null> => {
+    if (!keyId) return [];
+    const r = await api.keyLocations({ id: keyId, check: true });
+    if (r.ok) return r.value;
+    get().failed('rotate', 'Checking where the key is', r.error);
+    return null;
+  };
+
+  /** This session's replacements, for the deploy step's per-file evidence. */
+  const remember = (id: string, files: EnvFileEvidence[]) =>
+    set((s) => ({
+      envReplacements: { ...s.envReplacements, [id]: [...(s.envReplacements[id] ?? []), ...files] },
+    }));
 
   return {
     rotations: {},
     envReplacements: {},
+    rotationPlaces: {},
+    rotationHolds: {},
     async loadRotations() {
       const r = await api.listRotations({});
       if (!r.ok) return r.error;
@@ -90,11 +150,11 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) 
       const open = r.value?.open ? r.value : null;
       keep(id, open);
       if (!open)
-        set((s) => {
-          const envReplacements = { ...s.envReplacements };
-          delete envReplacements[id];
-          return { envReplacements };
-        });
+        set((s) => ({
+          envReplacements: withEntry(s.envReplacements, id, null),
+          rotationPlaces: withEntry(s.rotationPlaces, id, null),
+          rotationHolds: withEntry(s.rotationHolds, id, null),
+        }));
     },
     startRotation: (id, newSecret) =>
       step(id, newSecret === undefined ? 'Generating the new key' : 'Saving the new key', () =>
@@ -111,11 +171,32 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) 
       const r = await call(get, id, 'Replacing the old key in the .env files', () =>
         api.replaceInEnvFiles({ id, files }),
       );
-      if (r)
-        set((s) => ({
-          envReplacements: { ...s.envReplacements, [id]: [...(s.envReplacements[id] ?? []), ...r] },
-        }));
+      if (r) remember(id, r);
+      await get().checkRotationPlaces(id);
       return r;
+    },
+    async replaceInAllLocations(id) {
+      const r = await call(get, id, 'Replacing the old key in all known locations', () =>
+        api.replaceInAllLocations({ id }),
+      );
+      if (r) remember(id, r);
+      await get().checkRotationPlaces(id);
+      return r;
+    },
+    async checkRotationPlaces(id) {
+      const old = await places(id);
+      if (!old) return;
+      // The new key's only annotate the old key's ("the new key"): a failure leaves them out.
+      const fresh = (await places(get().rotations[id]?.newKey?.id)) ?? [];
+      set((s) => ({ rotationPlaces: { ...s.rotationPlaces, [id]: { old, fresh } } }));
+      // A finish hold lists what still held the old key: files fixed since then leave the list.
+      const hold = get().rotationHolds[id];
+      if (hold?.rule === 'old-key-still-deployed') {
+        const files = old.flatMap((l) =>
+          l.state === 'holds' ? [{ path: l.path, variable: l.variable, reason: null }] : [],
+        );
+        setHold(id, files.length ? { ...hold, files } : null);
+      }
     },
     async confirmDeployed(id) {
       await step(id, 'Confirming the deployment', () => api.confirmDeployed({ id }));
@@ -125,10 +206,16 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) 
         api.verifyRotation(acceptRecentUse ? { id, acceptRecentUse } : { id }),
       );
     },
-    async finishRotation(id, confirmLabel) {
-      await step(id, 'Revoking the old key', () => api.finishRotation({ id, confirmLabel }));
+    async finishRotation(id, confirmLabel, ignoreLocations) {
+      await holdingStep(id, 'Revoking the old key', () =>
+        api.finishRotation(
+          ignoreLocations ? { id, confirmLabel, ignoreLocations } : { id, confirmLabel },
+        ),
+      );
     },
-    abortRotation: (id, choice) =>
-      step(id, 'Aborting the rotation', () => api.abortRotation({ id, choice })),
+    abortRotation: (id, choice, revokeUnrestored) =>
+      holdingStep(id, 'Aborting the rotation', () =>
+        api.abortRotation(revokeUnrestored ? { id, choice, revokeUnrestored } : { id, choice }),
+      ),
   };
 };

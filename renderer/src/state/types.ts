@@ -6,6 +6,7 @@ import type { SettingsSlice } from './settings-slice.ts';
 import type { ActivitySlice } from './activity-slice.ts';
 import type { SyncSlice } from './sync-slice.ts';
 import type { LiveSlice } from './live-slice.ts';
+import type { LocationsSlice } from './locations-slice.ts';
 import type { DialogsSlice } from './dialogs-slice.ts';
 import type { FiltersSlice } from './filters-slice.ts';
 import type { KeyCommandsSlice } from './key-commands-slice.ts';
@@ -29,7 +30,8 @@ export type AppState = KeysSlice &
   SettingsSlice &
   ActivitySlice &
   SyncSlice &
-  LiveSlice;
+  LiveSlice &
+  LocationsSlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import {
   addAccountCli,
+  auditDetails,
   newCliEnv,
   runCli,
   SECRET_PATTERN,
@@ -74,6 +75,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys key scan', () => {
       read: number;
       skipped: Record<string, number>;
       limitHit: string | null;
+      added: number;
     };
     expect(out.hits).toEqual([{ path: join(nested, '.env.local'), variables: ['SHOP_KEY'] }]);
     expect(out.read).toBe(2); // .env.local and README.md
@@ -85,6 +87,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys key scan', () => {
       unreadable: 0,
     });
     expect(out.limitHit).toBeNull();
+    expect(out.added).toBe(1);
     const loc = await cli(['key', 'locations', 'web', '--check', '--json']);
     expect(JSON.parse(loc.stdout)).toMatchObject([
       { path: join(nested, '.env.local'), variable: 'SHOP_KEY', state: 'holds' },
@@ -94,6 +97,10 @@ describe.skipIf(!hasTestKeyring)('apexkeys key scan', () => {
       /Read 2 file\(s\); skipped 2 node_modules\/\.git folder\(s\), 1 file\(s\) over 1 MiB, 1 binary file\(s\), 1 link\(s\) out of the folder/,
     );
     expect(r.stdout + r.stderr + text.stdout + text.stderr).not.toMatch(SECRET_PATTERN);
+    // One 'located' event for the new location; the second scan found nothing new.
+    expect(auditDetails(env, 'located')).toEqual([
+      { file: join(nested, '.env.local'), variable: 'SHOP_KEY' },
+    ]);
   });
 
   it('a missing folder is refused as bad input, and no secret reaches the store or the audit', async () => {

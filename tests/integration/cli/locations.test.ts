@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import {
   addAccountCli,
+  auditDetails,
   newCliEnv,
   runCli,
   SECRET_PATTERN,
@@ -77,6 +78,8 @@ describe.skipIf(!hasTestKeyring)('apexkeys key locations', () => {
     const again = await cli(['key', 'forget-location', 'web', '--file', b]);
     expect(again.code).toBe(2); // malformed input, as the other commands' bad arguments
     expect(again.stderr).toMatch(/no known location/);
+    // One event, for the file that was forgotten; the refused one changed nothing.
+    expect(auditDetails(env, 'location-forgotten')).toEqual([{ file: b, forgotten: 1 }]);
   });
 
   it('keeps no secret in the store, the audit or any output', async () => {

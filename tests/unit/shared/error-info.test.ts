@@ -23,6 +23,7 @@ describe('ErrorInfo', () => {
       status: 429,
       rule: 'no-run',
       field: 'name',
+      files: [{ path: '/srv/shop/.env', variable: 'APEXVERIFY_API_KEY', reason: 'read-only' }],
     };
     const info = new AppError(full.code, full.message, full).toInfo();
     expect(info).toEqual(full);

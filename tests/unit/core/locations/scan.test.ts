@@ -52,6 +52,24 @@ describe('scanFolders', () => {
     expect(r).toMatchObject({ read: 0, limitHit: 'cancelled' });
   });
 
+  it('tells onProgress after each file read, and cancelling from it stops the walk', async () => {
+    const dir = makeTempDir('scan-progress');
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.txt`), 'x\n');
+    const ac = new AbortController();
+    const seen: number[] = [];
+    const r = await scanFolders([dir], secret, {
+      timeBudgetMs: 1e9,
+      now: () => 0,
+      signal: ac.signal,
+      onProgress: (soFar) => {
+        seen.push(soFar.read);
+        if (soFar.read === 3) ac.abort();
+      },
+    });
+    expect(seen).toEqual([1, 2, 3]);
+    expect(r).toMatchObject({ read: 3, limitHit: 'cancelled' });
+  });
+
   it('reports a copy that is not an assignment with no variable', async () => {
     const dir = makeTempDir('scan-plain');
     writeFileSync(join(dir, 'notes.txt'), `the key is ${secret} (do not share)\n`);
