@@ -4,8 +4,9 @@
 // The store file is replaced by a rename on every write, so the folder is watched, not the file
 // (a watch on the file would follow the old inode). fs.watch can miss events (network folders,
 // some container file systems), so while anyone waits a cheap stat of the watched files runs as
-// a fallback. Every change of this process bumps the revision too: the window then reloads what
-// it already has, which is harmless.
+// a fallback. A write this process makes through own() is not a change: the window already knows
+// what it wrote (its own Verify all would otherwise reload it on every write). The feed keeps the
+// state of each file as it last saw it; a bump happens only when a file differs from that.
 import { lstatSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_FILE } from './audit.ts';
@@ -25,6 +26,13 @@ export interface ChangeFeed {
    * (a host that restarted): it answers changed at once, so the window reloads and catches up.
    */
   wait(since: number, timeoutMs: number): Promise<ChangeAnswer>;
+  /**
+   * Runs a write of this process to the watched file `name`, which then does not count as a
+   * change. `write` calls `begin` once no other process can write the file any more (inside the
+   * store's lock); without that call, the start of the write counts. If the file had changed
+   * unseen before (another process), nothing is absorbed: that change still shows.
+   */
+  own<T>(name: string, write: (begin: () => void) => Promise<T>): Promise<T>;
   /** Stops watching; pending waits answer unchanged. Idempotent. */
   close(): void;
 }
@@ -47,18 +55,14 @@ interface Waiter {
 }
 
 /** What identifies one version of a file: a rename changes the inode, an append the size. */
-function signatureOf(paths: readonly string[]): string {
-  return paths
-    .map((p) => {
-      try {
-        const s = lstatSync(p, { throwIfNoEntry: false });
-        return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-';
-      } catch {
-        // Unreadable right now (a permission change mid-write): counts as a distinct state.
-        return '?';
-      }
-    })
-    .join('|');
+function stateOf(path: string): string {
+  try {
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-';
+  } catch {
+    // Unreadable right now (a permission change mid-write): counts as a distinct state.
+    return '?';
+  }
 }
 
 export function createChangeFeed(opts: ChangeFeedOptions): ChangeFeed {
@@ -69,7 +73,12 @@ export function createChangeFeed(opts: ChangeFeedOptions): ChangeFeed {
   const watchDir = opts.watch ?? watch;
   const waiters = new Set<Waiter>();
   let revision = 0;
-  let signature = signatureOf(paths);
+  // Each watched file as the feed last saw it (its own writes included).
+  const known = new Map(paths.map((p) => [p, stateOf(p)]));
+  // Files this process is writing through own() right now: judged once the write has ended.
+  const writing = new Map<string, number>();
+  const settled = () => paths.filter((p) => !writing.get(p));
+  const differs = () => settled().some((p) => stateOf(p) !== known.get(p));
   let settle: NodeJS.Timeout | null = null;
   let statTimer: NodeJS.Timeout | null = null;
   let watcher: FSWatcher | null = null;
@@ -84,9 +93,11 @@ export function createChangeFeed(opts: ChangeFeedOptions): ChangeFeed {
     stopStat();
   };
 
+  // An event that brought nothing new (this process's own write, absorbed) bumps nothing.
   const bump = () => {
     settle = null;
-    signature = signatureOf(paths);
+    if (!differs()) return;
+    for (const p of settled()) known.set(p, stateOf(p));
     revision += 1;
     answerAll(true);
   };
@@ -98,7 +109,7 @@ export function createChangeFeed(opts: ChangeFeedOptions): ChangeFeed {
   };
 
   const checkStat = () => {
-    if (signatureOf(paths) !== signature) bump();
+    if (differs()) bump();
   };
 
   function stopStat(): void {
@@ -156,6 +167,25 @@ export function createChangeFeed(opts: ChangeFeedOptions): ChangeFeed {
         waiters.add(waiter);
         scheduleStat();
       });
+    },
+    async own(name, write) {
+      const path = names.has(name) ? join(opts.dir, name) : null;
+      if (path === null) return write(() => undefined);
+      let before = stateOf(path);
+      writing.set(path, (writing.get(path) ?? 0) + 1);
+      try {
+        return await write(() => {
+          before = stateOf(path);
+        });
+      } finally {
+        writing.set(path, (writing.get(path) ?? 1) - 1);
+        // Only what this write did: another process's change from before it still counts, and
+        // so does the state of a write that failed half-way. (One landing between the write's
+        // end and this stat is taken for ours: a gap of microseconds, inside the store's lock
+        // for the store file.)
+        if (!writing.get(path) && known.get(path) === before) known.set(path, stateOf(path));
+        else changedSoon();
+      }
     },
     close() {
       if (closed) return;

@@ -24,6 +24,8 @@ export interface MergeOutcome {
   /** One line per change, in words: labels and counts, never a secret. */
   changes: string[];
   counts: MergeCounts;
+  /** Keys this merge marked revoked: the caller deletes their secrets once the store says so. */
+  revokedIds: string[];
 }
 
 export interface MergeInput {
@@ -102,6 +104,7 @@ export function mergeRemoteKeys(data: StoreData, input: MergeInput): MergeOutcom
   const { account, remote, now } = input;
   const counts: MergeCounts = { added: 0, renamed: 0, disabled: 0, enabled: 0, revoked: 0 };
   const changes: string[] = [];
+  const revokedIds: string[] = [];
   const mine = data.keys.filter((k) => k.accountId === account.id);
   const listed = new Set(remote.map((rk) => rk.id));
 
@@ -152,7 +155,8 @@ export function mergeRemoteKeys(data: StoreData, input: MergeInput): MergeOutcom
     k.status = 'revoked';
     k.revokedAt = now;
     counts.revoked++;
+    revokedIds.push(k.id);
     changes.push(`"${k.label}" was deleted on the server: marked revoked.`);
   }
-  return { changes, counts };
+  return { changes, counts, revokedIds };
 }

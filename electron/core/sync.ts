@@ -65,11 +65,29 @@ async function accountKeyRemoteIds(
   return ids;
 }
 
+/**
+ * The secrets of keys the merge marked revoked, as a local revoke removes them: they no longer
+ * work and only clutter. Best effort (a locked keychain): the merge stands, the next revoke's
+ * sweep takes what is left. Returns how many were removed.
+ */
+async function removeRevokedSecrets(deps: CoreDeps, ids: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const id of ids)
+    await deps.vault.delete(id).then(
+      (gone) => {
+        if (gone) removed++;
+      },
+      () => undefined,
+    );
+  return removed;
+}
+
 async function syncOne(deps: CoreDeps, account: Account): Promise<AccountSyncResult> {
   const base = { accountId: account.id, name: account.name };
   if (account.mode !== 'api') return { ...base, outcome: 'skipped', changes: [] };
   let counts: MergeCounts;
   let changes: string[];
+  let revokedIds: string[];
   try {
     const secret = await accountKey(deps, account);
     const client = deps.clientFor(account);
@@ -79,7 +97,7 @@ async function syncOne(deps: CoreDeps, account: Account): Promise<AccountSyncRes
     const remote = await client.listKeys(secret);
     const ownIds = await accountKeyRemoteIds(deps, await deps.store.read(), account, remote);
     const now = deps.clock.now().toISOString();
-    ({ counts, changes } = await deps.store.update((data) => {
+    ({ counts, changes, revokedIds } = await deps.store.update((data) => {
       const acc = accountById(data, account.id);
       acc.lastSyncAt = now;
       return mergeRemoteKeys(data, {
@@ -104,6 +122,8 @@ async function syncOne(deps: CoreDeps, account: Account): Promise<AccountSyncRes
     });
     return { ...base, outcome: 'failed', changes: [], error };
   }
+  // After the store says revoked, never before: a failed write leaves the secrets in place.
+  const secretsRemoved = await removeRevokedSecrets(deps, revokedIds);
   await recordEvent(deps, {
     action: 'synced',
     keyId: null,
@@ -111,7 +131,11 @@ async function syncOne(deps: CoreDeps, account: Account): Promise<AccountSyncRes
     label: null,
     fingerprint: null,
     outcome: 'ok',
-    detail: { ...counts, changes: changes.length ? changes.join(' ') : 'nothing changed' },
+    detail: {
+      ...counts,
+      changes: changes.length ? changes.join(' ') : 'nothing changed',
+      ...(revokedIds.length ? { secretsRemoved } : {}),
+    },
   });
   return { ...base, outcome: 'synced', changes };
 }

@@ -1,8 +1,10 @@
 // Screenshots of the main view in light and dark, for a reviewer to look at (not committed):
 // test-results/screenshots/main-light.png and main-dark.png, with a few keys, one overdue and
-// one due soon.
+// one due soon; then, on the same app, the Settings and Activity dialogs at 900 and 1280 px
+// wide, light and dark (settings-900-light.png, activity-1280-dark.png and so on).
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { setKeyEnabled } from '../../electron/core/key-lifecycle.ts';
 import { verifyKey } from '../../electron/core/key-verify.ts';
 import { backdate, seedKey } from './support/core.ts';
@@ -12,6 +14,33 @@ import { keyGrid, reloadList, rowOf } from './support/ui.ts';
 const dir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 test.use({ viewport: { width: 1280, height: 640 } });
+
+/** Saves the page as test-results/screenshots/NAME.png, and checks it is more than blank. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const path = `${dir}${name}.png`;
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  expect((await stat(path)).size).toBeGreaterThan(10_000);
+}
+
+/** Opens the dialog from its toolbar button, shoots it, and closes it with Escape. */
+async function shootDialog(page: Page, name: 'Settings' | 'Activity', file: string) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  // Shot once its content has loaded: the form's first field, or the trail's events.
+  await expect(
+    name === 'Settings'
+      ? dialog.getByLabel('Clear the clipboard after (seconds)')
+      : dialog.getByRole('list', { name: 'Events' }),
+  ).toBeVisible();
+  // Its way out is in view without scrolling: Save for Settings, Close for Activity.
+  await expect(
+    dialog.getByRole('button', { name: name === 'Settings' ? 'Save' : 'Close' }),
+  ).toBeInViewport();
+  await shoot(page, file);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
 
 test('the main view, in light and in dark', async ({ page, app }) => {
   const checkout = await seedKey(app, 'checkout-prod', {
@@ -41,8 +70,15 @@ test('the main view, in light and in dark', async ({ page, app }) => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const path = `${dir}main-${colorScheme}.png`;
-    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-    expect((await stat(path)).size).toBeGreaterThan(10_000);
+    await shoot(page, `main-${colorScheme}`);
   }
+
+  // The dialogs, on the same app and its keys' trail.
+  for (const width of [900, 1280])
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 720 });
+      await page.emulateMedia({ colorScheme });
+      await shootDialog(page, 'Settings', `settings-${width}-${colorScheme}`);
+      await shootDialog(page, 'Activity', `activity-${width}-${colorScheme}`);
+    }
 });

@@ -1,10 +1,10 @@
 // "Verify all" as a job the window polls: one transport-neutral shape for IPC and HTTP alike.
 import { randomUUID } from 'node:crypto';
 import { AppError, toErrorInfo } from '../../../shared/errors.ts';
-import type { VerifyJob } from '../../../shared/views.ts';
+import type { VerifyJob, VerifyResult } from '../../../shared/views.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { VerifyResult } from '../../../shared/views.ts';
 import { verifyAll } from '../key-verify.ts';
+import type { ReachabilityTracker } from '../reachability.ts';
 
 export interface VerifyJobs {
   start(): VerifyJob;
@@ -22,7 +22,16 @@ interface Job {
 // Finished jobs are kept only so a late poll still sees the outcome.
 const KEEP_FINISHED = 4;
 
-export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
+/**
+ * Keys of an account the tracker knows to be unreachable are not sent: each would only wait for
+ * its timeout. The accounts are judged once, when the run starts: one that comes back during the
+ * run stays skipped until the next Verify all, and one that goes down mid-run fails its remaining
+ * keys with the network error (the tracker learns it from the first).
+ */
+export function createVerifyJobs(
+  deps: CoreDeps,
+  reachability?: Pick<ReachabilityTracker, 'get'>,
+): VerifyJobs {
   const jobs = new Map<string, Job>();
 
   const find = (jobId: string): Job => {
@@ -33,10 +42,12 @@ export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
   const snapshot = (job: Job): VerifyJob => structuredClone(job.view);
   const add = (view: VerifyJob, r: VerifyResult) => {
     view.results.push(r);
-    view.done = view.results.length;
+    view.done = view.results.length + view.skipped.length;
     if (r.status === 'ok') view.ok++;
     else view.failed++;
   };
+  const offline = (accountId: string, name: string): string | null =>
+    reachability?.get(accountId).state === 'offline' ? `account "${name}" is offline` : null;
   const prune = () => {
     const finished = [...jobs.values()].filter((j) => j.view.state !== 'running');
     for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
@@ -50,11 +61,18 @@ export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
       view.total = d.keys.filter((k) => k.status !== 'revoked').length;
       await verifyAll(deps, {
         signal,
+        skipAccount: (a) => offline(a.id, a.name),
+        // Every skip is known before the first key is sent.
+        onSkip: (skip) => {
+          view.skipped.push(skip);
+          view.done = view.results.length + view.skipped.length;
+        },
         onProgress: ({ total, last }) => {
-          view.total = total;
+          view.total = total + view.skipped.length;
           add(view, last);
         },
       });
+      view.total = view.done;
       view.state = 'done';
     } catch (e) {
       view.state = signal.aborted ? 'cancelled' : 'failed';
@@ -79,6 +97,7 @@ export function createVerifyJobs(deps: CoreDeps): VerifyJobs {
         ok: 0,
         failed: 0,
         results: [],
+        skipped: [],
         error: null,
       };
       const abort = new AbortController();

@@ -1,6 +1,6 @@
 // The key's last verification (when, outcome, the account's credits) and a Verify button.
 import type { KeyView } from '../../../shared/views.ts';
-import { useAccountOffline, usePending } from '../hooks/use-selectors.ts';
+import { useAccountOffline, usePending, useSkipReason } from '../hooks/use-selectors.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { codeWords } from '../lib/errors.ts';
@@ -18,13 +18,16 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
   const verify = useAppState((s) => s.verifyKey);
   const offlineReason = useAccountOffline(k.accountId);
   const busy = usePending(`verify:${k.id}`);
+  const skipped = useSkipReason(k.id);
   const v = k.lastVerification;
   const revoked = k.status === 'revoked';
+  // A key created elsewhere, or handed over to a teammate, has no secret here to verify with.
+  const verifiable = !revoked && k.custody === 'local';
   return (
     <div role="group" className="details__section" aria-labelledby="verification-heading">
       <div className="section-head">
         <h3 id="verification-heading">Last verification</h3>
-        {!revoked && (
+        {verifiable && (
           <ActionButton
             busy={busy}
             disabledReason={offlineReason}
@@ -34,6 +37,7 @@ export function VerificationSection({ keyView: k }: { keyView: KeyView }) {
           </ActionButton>
         )}
       </div>
+      {skipped && <p role="note">Skipped by Verify all: {skipped}.</p>}
       {v === null ? (
         <p className="muted">Not verified yet.</p>
       ) : (

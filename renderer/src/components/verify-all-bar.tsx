@@ -38,6 +38,7 @@ export function VerifyAllBar() {
         <span className="verify-bar__detail">
           {' '}
           · {job.ok} OK · {job.failed} failed
+          {job.skipped.length > 0 && ` · ${job.skipped.length} skipped`}
         </span>
       </span>
       {running ? (

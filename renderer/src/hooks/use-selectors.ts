@@ -38,6 +38,10 @@ export const useVerifyAllNote = (): string | null =>
     return `The keys of ${which} cannot be verified now: ApexVerify cannot be reached for ${names.length === 1 ? 'it' : 'them'}. Try again from the banner.`;
   });
 
+/** Why the running or last Verify all left this key out ("account “x” is offline"), or null. */
+export const useSkipReason = (keyId: string): string | null =>
+  useAppState((s) => s.job?.skipped.find((k) => k.keyId === keyId)?.reason ?? null);
+
 export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
 /**
@@ -45,10 +49,13 @@ export const usePending = (name: string): boolean => useAppState((s) => s.pendin
  * still true is shown: a check from before the key was enabled or disabled is stale, and a
  * disabled key can only be rejected, so an older "Verified" beside "Disabled" is never shown.
  */
-export function useRowOutcome(key: KeyView): VerifyResult['status'] | 'checking' | null {
+export function useRowOutcome(
+  key: KeyView,
+): VerifyResult['status'] | 'checking' | 'skipped' | null {
   return useAppState((s) => {
     const fresh = s.verifyResults[key.id];
     if (fresh) return fresh.status;
+    if (s.job?.skipped.some((k) => k.keyId === key.id)) return 'skipped';
     if (s.job?.state === 'running' && key.status !== 'revoked') return 'checking';
     const last = key.lastVerification;
     if (!last) return null;

@@ -11,6 +11,9 @@ export interface ActivityFilter {
   action: AuditEvent['action'] | '';
 }
 
+/** The contract's most: the list is virtualized, so a long trail costs only the transfer. */
+export const ACTIVITY_LIMIT = 5000;
+
 export const NO_ACTIVITY_FILTER: ActivityFilter = { keyId: '', accountId: '', action: '' };
 
 export interface ActivitySlice {
@@ -35,6 +38,7 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get, api) 
       set({ activityLoading: true });
       get().setError('activity', null);
       const r = await api.listActivity({
+        limit: ACTIVITY_LIMIT,
         ...(keyId ? { keyId } : {}),
         ...(accountId ? { accountId } : {}),
         ...(action ? { action } : {}),

@@ -1,5 +1,5 @@
 // The window sees outside changes: a loop on the contract's long poll (waitForChange) that, when
-// the data folder changed (the CLI, another window, or this window's own writes), reloads the
+// the data folder changed (the CLI or another window; main absorbs this window's own writes), reloads the
 // keys, accounts, rotations and settings in place. The reload goes through the slices' own load
 // functions, which leave the selection (held by key id), the open dialog and the filters alone.
 // The renderer never looks at the disk itself.

@@ -97,6 +97,7 @@ describe('the store', () => {
         status: 'ok' as const,
         checkedAt: new Date().toISOString(),
       })),
+      skipped: [],
       error: null,
     });
     const { api, calls } = fakeApi([makeKey({ label: '0' }), makeKey({ label: '1' })], {

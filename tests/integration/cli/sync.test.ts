@@ -12,11 +12,12 @@ import {
   runCli,
   type CliEnv,
 } from '../../helpers/cli.ts';
-import { hasTestKeyring, keyringSkipReason } from '../../helpers/keyring.ts';
+import { hasTestKeyring, keyringSkipReason, secretToolAccounts } from '../../helpers/keyring.ts';
 
 if (!hasTestKeyring) console.log(`cli-sync: ${keyringSkipReason}`);
 
 interface KeyJson {
+  id: string;
   label: string;
   status: string;
   custody: string;
@@ -32,6 +33,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys sync', { timeout: CLI_TEST_BUDGET_MS 
   let env: CliEnv;
   const secrets: string[] = [];
   const remoteIds: Record<string, string> = {};
+  const ids: Record<string, string> = {};
 
   const json = <T>(s: string): T => JSON.parse(s) as T;
   const keys = async () =>
@@ -63,6 +65,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys sync', { timeout: CLI_TEST_BUDGET_MS 
       ]);
       expect(r.code).toBe(0);
       remoteIds[label] = json<KeyJson>(r.stdout).remoteId as string;
+      ids[label] = json<KeyJson>(r.stdout).id;
     }
   }, CLI_TEST_BUDGET_MS);
   afterAll(async () => {
@@ -92,6 +95,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys sync', { timeout: CLI_TEST_BUDGET_MS 
   });
 
   it('merges changes made on the server, with the --json shape', async () => {
+    expect(secretToolAccounts(env.service)).toContain(ids['to-delete']);
     const created = api.issueKey('from-ci');
     secrets.push(created.key);
     expect(api.setEnabled(remoteIds['to-disable'] as string, false)).toBe(true);
@@ -130,6 +134,10 @@ describe.skipIf(!hasTestKeyring)('apexkeys sync', { timeout: CLI_TEST_BUDGET_MS 
     expect(byLabel['to-disable']).toMatchObject({ status: 'disabled', notes: 'kept locally' });
     expect(byLabel['to-delete']?.status).toBe('revoked');
     expect(byLabel['to-delete']?.revokedAt).toEqual(expect.any(String));
+    // As a local revoke does: the dead key's secret leaves the keychain; the others stay.
+    const stored = secretToolAccounts(env.service);
+    expect(stored).not.toContain(ids['to-delete']);
+    expect(stored).toEqual(expect.arrayContaining([ids['to-disable'], ids['to-rename']]));
     // The server wins for the label; the device keeps its own metadata.
     expect(byLabel.renamed).toMatchObject({ environment: 'staging', notes: 'kept locally' });
 
@@ -140,7 +148,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys sync', { timeout: CLI_TEST_BUDGET_MS 
     expect(synced).toHaveLength(1);
     expect(synced[0]).toMatchObject({
       outcome: 'ok',
-      detail: { added: 1, disabled: 1, revoked: 1, renamed: 1 },
+      detail: { added: 1, disabled: 1, revoked: 1, renamed: 1, secretsRemoved: 1 },
     });
     expectNoSecret(audit.stdout);
   });

@@ -3,7 +3,7 @@
 // misses; close answers pending waits and leaves no timer or watcher behind.
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, watch, writeFileSync, type WatchListener } from 'node:fs';
+import { mkdirSync, renameSync, watch, writeFileSync, type WatchListener } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_FILE } from '../../../electron/core/audit.ts';
@@ -12,7 +12,9 @@ import {
   type ChangeFeed,
   type ChangeFeedOptions,
 } from '../../../electron/core/change-feed.ts';
+import { withOwnWrites } from '../../../electron/core/own-writes.ts';
 import { STORE_FILE } from '../../../electron/core/store/index.ts';
+import { makeCore } from '../../helpers/core.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
 const LONG = 60_000;
@@ -30,6 +32,13 @@ function writeFromAnotherProcess(dir: string, name: string, text: string): Promi
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
   });
+}
+
+/** Replaces `name` as the store does, in this process. */
+function replaceHere(dir: string, name: string, text: string): void {
+  const temp = join(dir, `.${name}.tmp`);
+  writeFileSync(temp, text, { mode: 0o600 });
+  renameSync(temp, join(dir, name));
 }
 
 describe('createChangeFeed', () => {
@@ -158,5 +167,74 @@ describe('createChangeFeed', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  // Each check below is a wait with a zero timeout: it compares the files with what the feed has
+  // seen, then answers, so nothing depends on when the watch's events arrive.
+  describe("this process's own writes", () => {
+    it('are not changes; a write of another process after them is', async () => {
+      const dir = makeTempDir('feed-own');
+      const feed = open(dir);
+      for (let i = 0; i < 3; i += 1) {
+        await feed.own(STORE_FILE, async () => replaceHere(dir, STORE_FILE, `{"n":${i}}`));
+        await feed.own(AUDIT_FILE, async () =>
+          writeFileSync(join(dir, AUDIT_FILE), `line ${i}\n`, { flag: 'a' }),
+        );
+      }
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 0, changed: false });
+      await writeFromAnotherProcess(dir, STORE_FILE, '{"cli":true}');
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 1, changed: true });
+      await expect(feed.wait(1, 0)).resolves.toEqual({ revision: 1, changed: false });
+    });
+
+    it('are not reported half-way, while the write is still going on', async () => {
+      const dir = makeTempDir('feed-own-midway');
+      const feed = open(dir);
+      const seen = await feed.own(STORE_FILE, async (begin) => {
+        begin();
+        replaceHere(dir, STORE_FILE, '{"half":true}');
+        return feed.wait(0, 0);
+      });
+      expect(seen).toEqual({ revision: 0, changed: false });
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 0, changed: false });
+    });
+
+    it('absorb nothing when another process changed the file unseen before them', async () => {
+      const dir = makeTempDir('feed-own-after-cli');
+      // A watch that reports nothing: only the comparison can notice the other process's write.
+      const deaf = (() =>
+        Object.assign(new EventEmitter(), { close() {} })) as unknown as typeof watch;
+      const feed = open(dir, { watch: deaf, statEveryMs: LONG });
+      await writeFromAnotherProcess(dir, STORE_FILE, '{"cli":true}');
+      await feed.own(STORE_FILE, async () => replaceHere(dir, STORE_FILE, '{"app":true}'));
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 1, changed: true });
+    });
+
+    it('through withOwnWrites: store updates and audit appends are own, reads pass through', async () => {
+      const core = await makeCore('feed-own-deps');
+      await core.store.update(() => undefined);
+      const feed = open(core.dataDir);
+      const deps = withOwnWrites(core, feed);
+      await deps.store.update((d) => {
+        d.settings.clipboardClearSec = 45;
+      });
+      await deps.audit.append({
+        action: 'updated',
+        keyId: null,
+        accountId: null,
+        label: null,
+        fingerprint: null,
+        outcome: 'ok',
+      });
+      expect((await deps.store.read()).settings.clipboardClearSec).toBe(45);
+      expect((await deps.audit.read()).events).toHaveLength(1);
+      expect(deps.store.path).toBe(core.store.path);
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 0, changed: false });
+      // The same store not marked (as another window of this process would write it) counts.
+      await core.store.update((d) => {
+        d.settings.clipboardClearSec = 60;
+      });
+      await expect(feed.wait(0, 0)).resolves.toEqual({ revision: 1, changed: true });
+    });
   });
 });

@@ -1,13 +1,18 @@
 // waitForChange through dispatch, over a real core and its change feed: a change made by the
 // CLI (another process, on the same data folder) answers the long poll; a zero timeout answers at
-// once; a host without a feed answers unchanged; malformed input is refused.
+// once; a host without a feed answers unchanged; malformed input is refused; the window's own
+// writes (a whole Verify all) wake nothing, while the CLI's still do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChangeFeed, type ChangeFeed } from '../../../../electron/core/change-feed.ts';
 import {
   createClipboardGuard,
   memoryClipboard,
 } from '../../../../electron/core/clipboard-guard.ts';
+import { addAccount } from '../../../../electron/core/accounts.ts';
+import { generateKey } from '../../../../electron/core/keys.ts';
 import { getSettings } from '../../../../electron/core/settings.ts';
+import { startSandboxServer } from '../../../../electron/sandbox/server.ts';
+import type { VerifyJob } from '../../../../shared/views.ts';
 import { dispatch } from '../../../../electron/core/window-api/dispatch.ts';
 import { createHandlers, type Handlers } from '../../../../electron/core/window-api/handlers.ts';
 import { makeCore } from '../../../helpers/core.ts';
@@ -90,5 +95,51 @@ describe('waitForChange', () => {
         ok: false,
         error: { code: 'BAD_INPUT' },
       });
+  });
+});
+
+describe("the window's own writes", () => {
+  it('a Verify all through the handlers wakes no waiter; a CLI write after it does', async () => {
+    const core = await makeCore('app-own-writes');
+    const sandbox = await startSandboxServer({ rpm: 100_000 });
+    const feed = createChangeFeed({ dir: core.dataDir });
+    try {
+      await addAccount(core, {
+        name: 'acme',
+        baseUrl: sandbox.url,
+        secret: sandbox.bootstrapKey as string,
+      });
+      for (const label of ['a', 'b', 'c'])
+        await generateKey(core, { account: 'acme', label, environment: 'staging' });
+      const handlers = handlersOver(core, feed);
+      const call = async <T>(channel: string, input: unknown): Promise<T> => {
+        const r = await dispatch(handlers, channel, input);
+        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+        return r.value as T;
+      };
+      // Caught up with the set-up's writes (made outside the handlers, so they count).
+      const since = (await call<{ revision: number }>('waitForChange', { since: 0, timeoutMs: 0 }))
+        .revision;
+      const waiting = call<{ changed: boolean }>('waitForChange', { since, timeoutMs: 60_000 });
+      const { jobId } = await call<VerifyJob>('startVerifyAll', {});
+      const job = () => call<VerifyJob>('getVerifyAll', { jobId });
+      await expect.poll(async () => (await job()).state, { timeout: 30_000 }).toBe('done');
+      expect((await job()).ok).toBe(3);
+      await call('updateKeyMeta', { id: (await job()).results[0]?.keyId, patch: { notes: 'x' } });
+      await expect(call('waitForChange', { since, timeoutMs: 0 })).resolves.toEqual({
+        revision: since,
+        changed: false,
+      });
+
+      const cli = await runCli(
+        { dataDir: core.dataDir, service: `apexkeys-test-own-${process.pid}` },
+        ['settings', 'set', '--clipboard-clear-sec', '50'],
+      );
+      expect(cli.code).toBe(0);
+      await expect(waiting).resolves.toMatchObject({ changed: true });
+    } finally {
+      feed.close();
+      await sandbox.close();
+    }
   });
 });

@@ -1,17 +1,21 @@
 // "Verify all" as the window drives it: a job it starts, polls and may cancel, one at a time,
 // against a sandbox over real HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
+import { addAccount } from '../../../../electron/core/accounts.ts';
+import { generateKey } from '../../../../electron/core/keys.ts';
+import { startSandboxServer, type Sandbox } from '../../../../electron/sandbox/server.ts';
 import type { VerifyJob } from '../../../../shared/views.ts';
 import { startAppRig, type AppRig } from '../../../helpers/app.ts';
 
 const rigs: AppRig[] = [];
+const servers: Sandbox[] = [];
 async function rigWith(prefix: string, keys: string[]): Promise<AppRig> {
   const rig = await startAppRig(prefix, { keys });
   rigs.push(rig);
   return rig;
 }
 afterEach(async () => {
-  await Promise.all(rigs.splice(0).map((r) => r.close()));
+  await Promise.all([...rigs.splice(0), ...servers.splice(0)].map((r) => r.close()));
 });
 
 /** Polls as the window does until the job is no longer running. */
@@ -113,5 +117,53 @@ describe('verify all as a polled job', () => {
       });
     const empty = await rig.ok('startVerifyAll', {});
     expect(await finished(rig, empty.jobId)).toMatchObject({ state: 'done', total: 0, done: 0 });
+  });
+});
+
+describe('verify all with an account known to be unreachable', () => {
+  it("skips that account's keys without sending them, and verifies the others", async () => {
+    const rig = await rigWith('jobs-offline', ['a1', 'a2']);
+    const second = await startSandboxServer({ rpm: 100_000 });
+    servers.push(second);
+    const { id: secondId } = await addAccount(rig.core, {
+      name: 'second',
+      baseUrl: second.url,
+      secret: second.bootstrapKey as string,
+    });
+    const input = { account: 'second', environment: 'staging' } as const;
+    const s1 = (await generateKey(rig.core, { ...input, label: 's1' })).id;
+    const s2 = (await generateKey(rig.core, { ...input, label: 's2' })).id;
+    const port = second.port;
+    await second.close();
+    // The tracker learns it from a request, here the connection check the window makes.
+    const connection = await rig.ok('checkConnection', {});
+    expect(connection.accounts?.find((a) => a.accountId === secondId)?.reachability.state).toBe(
+      'offline',
+    );
+
+    const { jobId } = await rig.ok('startVerifyAll', {});
+    const job = await finished(rig, jobId);
+    expect(job).toMatchObject({ state: 'done', total: 4, done: 4, ok: 2, failed: 0, error: null });
+    expect(job.results.map((r) => [r.label, r.status]).sort()).toEqual([
+      ['a1', 'ok'],
+      ['a2', 'ok'],
+    ]);
+    expect(job.skipped.sort((x, y) => x.label.localeCompare(y.label))).toEqual([
+      { keyId: s1, label: 's1', account: 'second', reason: 'account "second" is offline' },
+      { keyId: s2, label: 's2', account: 'second', reason: 'account "second" is offline' },
+    ]);
+    // Not sent: a request to the stopped server would have left a failed check on the key and
+    // a "verified" event in the trail.
+    const keys = await rig.ok('listKeys', {});
+    for (const id of [s1, s2]) expect(keys.find((k) => k.id === id)?.lastVerification).toBeNull();
+    const { events } = await rig.core.audit.read({ keyIds: [s1, s2] });
+    expect(events.filter((e) => e.action === 'verified')).toEqual([]);
+
+    // Back (the same address, a fresh server): once the tracker knows, its keys are sent again.
+    servers.push(await startSandboxServer({ port, rpm: 100_000 }));
+    await rig.ok('checkAccount', { accountId: secondId });
+    const again = await finished(rig, (await rig.ok('startVerifyAll', {})).jobId);
+    expect(again).toMatchObject({ state: 'done', total: 4, done: 4, skipped: [] });
+    expect(again.results.map((r) => r.label).sort()).toEqual(['a1', 'a2', 's1', 's2']);
   });
 });
