@@ -2,6 +2,7 @@
 // with Rename… and Remove… (the built-in sandbox keeps its name and cannot be removed).
 import type { AccountView } from '../../../shared/views.ts';
 import { ActionButton } from './action-button.tsx';
+import { WrappingPath } from './wrapping-path.tsx';
 import { isBuiltInSandbox, keyCountWords, modeWords, reachabilityWords } from '../lib/accounts.ts';
 
 interface Props {
@@ -39,7 +40,10 @@ export function AccountList({ accounts, onCheck, checking, onRename, onRemove }:
                 {a.name}
                 {builtIn && <span className="pill account-table__tag">Built-in sandbox</span>}
               </th>
-              <td className="account-table__url">{a.baseUrl}</td>
+              <td className="account-table__url">
+                {/* Breaks after a "/", never inside the host or the port. */}
+                <WrappingPath path={a.baseUrl} />
+              </td>
               <td className="account-table__nowrap">{modeWords(a)}</td>
               <td>
                 {reachabilityWords(a)}

@@ -4,9 +4,11 @@ import type { KeyView } from '../../../shared/views.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useReminderDays } from '../hooks/use-reminder-settings.ts';
 import { useRotationProgress } from '../hooks/use-rotation.ts';
-import { useRowOutcome } from '../hooks/use-selectors.ts';
+import { useRowOutcome, useSkipReason } from '../hooks/use-selectors.ts';
 import { dueState } from '../lib/dates.ts';
 import { DueBadge } from './due-badge.tsx';
+import { EnvTag, KeyDetail, RotatingPill } from './key-row-parts.tsx';
+import { LastUsed } from './last-used.tsx';
 import { OutcomePill } from './outcome-pill.tsx';
 import { RelativeTime } from './relative-time.tsx';
 import { StatusPill } from './status-pill.tsx';
@@ -20,7 +22,7 @@ interface Props {
   active: boolean;
   open: boolean;
   tabbable: boolean;
-  /** More than one account: the account gets its own column instead of the label's detail line. */
+  /** More than one account: the account gets its own column (the label's second line, narrow). */
   showAccount?: boolean;
   onSelect: (id: string) => void;
 }
@@ -36,11 +38,11 @@ export const KeyRow = memo(function KeyRow({
   onSelect,
 }: Props) {
   const outcome = useRowOutcome(k);
+  const skipped = useSkipReason(k.id);
   const rotation = useRotationProgress(k.id);
   const now = useNow(60_000);
   const dueWithin = useReminderDays();
   const due = k.status === 'revoked' ? null : dueState(k.rotationDueAt, now, dueWithin);
-  const detail = (showAccount ? [k.service] : [k.account, k.service]).filter(Boolean).join(' · ');
   return (
     <div
       role="row"
@@ -53,13 +55,13 @@ export const KeyRow = memo(function KeyRow({
       onClick={() => onSelect(k.id)}
     >
       <div role="gridcell" className="grid__cell grid__cell--label">
-        <span className="key-label">{k.label}</span>
+        <span className="key-label" title={k.label}>
+          {k.label}
+        </span>
         {rotation ? (
-          <span className="pill pill--rotating" title={rotation}>
-            {rotation}
-          </span>
+          <RotatingPill progress={rotation} />
         ) : (
-          detail && <span className="key-detail">{detail}</span>
+          <KeyDetail keyView={k} showAccount={showAccount} />
         )}
       </div>
       {showAccount && (
@@ -70,30 +72,33 @@ export const KeyRow = memo(function KeyRow({
         </div>
       )}
       <div role="gridcell" className="grid__cell grid__cell--environment">
-        <span className={`env env--${k.environment === 'production' ? 'prod' : 'other'}`}>
-          {k.environment}
-        </span>
+        <EnvTag environment={k.environment} />
       </div>
       <div role="gridcell" className="grid__cell grid__cell--status">
         {/* A key ApexVerify last rejected is not shown as a healthy Active key: the 401 is
             the status the app last learned. */}
         {!(k.status === 'active' && outcome === 'unauthorized') && (
-          <StatusPill status={k.status} custody={k.custody} />
+          <StatusPill status={k.status} custody={k.custody} heldBy={k.heldBy ?? null} />
         )}
-        {k.status !== 'revoked' && <OutcomePill outcome={outcome} />}
+        {k.status !== 'revoked' && (
+          <OutcomePill outcome={outcome} why={skipped && `Skipped by Verify all: ${skipped}`} />
+        )}
       </div>
       <div role="gridcell" className="grid__cell grid__cell--createdAt">
         <RelativeTime iso={k.createdAt} tabIndex={-1} />
       </div>
       <div role="gridcell" className="grid__cell grid__cell--lastUsedAt">
-        <RelativeTime iso={k.lastUsedAt} empty="Never" tabIndex={-1} />
+        <LastUsed iso={k.lastUsedAt} byApp={k.lastUsedByApp} tabIndex={-1} />
       </div>
       <div role="gridcell" className="grid__cell grid__cell--rotationDueAt">
         {k.status === 'revoked' ? (
           <span className="muted">—</span>
         ) : (
           <>
-            <RelativeTime iso={k.rotationDueAt} empty="No rotation period" tabIndex={-1} />
+            {/* Where the list is narrow only the badge stays: the date is in the details. */}
+            <span className="due-date">
+              <RelativeTime iso={k.rotationDueAt} empty="No rotation period" tabIndex={-1} />
+            </span>
             <DueBadge due={due} />
           </>
         )}

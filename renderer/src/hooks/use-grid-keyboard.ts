@@ -12,7 +12,10 @@ interface Options {
 }
 
 function cellStep(e: KeyboardEvent<HTMLElement>, row: HTMLElement): boolean {
-  const stops = [...row.querySelectorAll<HTMLElement>('[data-cell-focus]')];
+  // A narrow list hides some columns and dates (grid.css): what is not laid out is not a stop.
+  const stops = [...row.querySelectorAll<HTMLElement>('[data-cell-focus]')].filter(
+    (el) => el.getClientRects().length > 0,
+  );
   const at = stops.indexOf(e.target as HTMLElement);
   if (e.key === 'ArrowRight') {
     const next = stops[at + 1];
