@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { assertEnvTargetAllowed } from './env-target.ts';
 import { writeFileAtomic } from './fs/atomic-write.ts';
 import { errnoCode, errnoText } from './fs/errno.ts';
+import type { EnvTargetCheck } from '../../shared/ipc/env-channels.ts';
 import type { EnvWriteResult } from '../../shared/views.ts';
 
 export const DEFAULT_ENV_VAR = 'APEXVERIFY_API_KEY';
@@ -119,16 +120,8 @@ export async function readEnvTarget(
   }
 }
 
-export async function writeEnvFile(
-  path: string,
-  name: string,
-  value: string,
-  protectedDirs: readonly string[],
-): Promise<EnvWriteResult> {
-  const problem = envVarProblem(name);
-  if (problem) throw new AppError('BAD_INPUT', problem);
-
-  const { text: existing, mode } = await readEnvTarget(path, protectedDirs);
+/** The folder the file goes in exists and is a folder; an ENV_FILE error naming the file if not. */
+async function assertParentFolder(path: string): Promise<void> {
   try {
     const parent = await stat(dirname(path));
     if (!parent.isDirectory())
@@ -140,6 +133,52 @@ export async function writeEnvFile(
     if (e instanceof AppError) throw e;
     throw fsError(path, e);
   }
+}
+
+/** The mode when group or others may read the file (so the key would be readable), or null. */
+const readableMode = (mode: number): number | null => ((mode & 0o077) !== 0 ? mode : null);
+
+/**
+ * What a write to `path` would meet, asked before the secret is written so the window can warn
+ * first: the same checks the write makes (readEnvTarget, the parent folder), with a refusal
+ * given as `problem` instead of thrown. Reads nothing but the file's own metadata and git's index.
+ */
+export async function checkEnvTarget(
+  path: string,
+  protectedDirs: readonly string[],
+): Promise<EnvTargetCheck> {
+  try {
+    const { text, mode } = await readEnvTarget(path, protectedDirs);
+    await assertParentFolder(path);
+    const exists = text !== null;
+    return {
+      exists,
+      gitTracked: exists && (await isGitTracked(path)),
+      readableByOthers: exists ? readableMode(mode) : null,
+    };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return { exists: false, gitTracked: false, readableByOthers: null, problem: e.message };
+  }
+}
+
+export interface EnvWriteOptions {
+  /** Write the file with mode 0600 whatever its mode was (the rename applies it with the text). */
+  makePrivate?: boolean;
+}
+
+export async function writeEnvFile(
+  path: string,
+  name: string,
+  value: string,
+  protectedDirs: readonly string[],
+  opts: EnvWriteOptions = {},
+): Promise<EnvWriteResult> {
+  const problem = envVarProblem(name);
+  if (problem) throw new AppError('BAD_INPUT', problem);
+
+  const { text: existing, mode } = await readEnvTarget(path, protectedDirs);
+  await assertParentFolder(path);
 
   const next = setEnvVar(existing ?? '', name, value);
   let backup: string | null = null;
@@ -149,14 +188,16 @@ export async function writeEnvFile(
     // .bak (or a symlink planted there) is replaced, never written through.
     writeAtomic(backup, existing, 0o600);
   }
-  writeAtomic(path, next.text, existing === null ? 0o600 : mode);
+  // The user's mode is kept unless they asked for a private file (a service may read it through
+  // its group), and a mode others can read is said.
+  const finalMode = existing === null || opts.makePrivate === true ? 0o600 : mode;
+  writeAtomic(path, next.text, finalMode);
   return {
     path,
     created: existing === null,
     backup,
     replaced: next.replaced,
     gitTracked: await isGitTracked(path),
-    // The user's mode is kept (a service may read the file through its group), but said.
-    readableByOthers: existing !== null && (mode & 0o077) !== 0 ? mode : null,
+    readableByOthers: readableMode(finalMode),
   };
 }

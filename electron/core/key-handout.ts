@@ -7,7 +7,7 @@ import { pathProblem } from '../../shared/input-rules.ts';
 import type { AuditEvent } from '../../shared/schemas.ts';
 import type { CoreDeps } from './deps.ts';
 import type { EnvWriteResult } from '../../shared/views.ts';
-import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile } from './env-file.ts';
+import { DEFAULT_ENV_VAR, envVarProblem, writeEnvFile, type EnvWriteOptions } from './env-file.ts';
 import { protectedDirsOf } from './env-target.ts';
 import { mutateKey, resolveKey, type KeyRef } from './key-records.ts';
 import { recordEvent } from './audit.ts';
@@ -76,16 +76,19 @@ export async function revealKey(
   return handOut(deps, ref, 'revealed', { via }, async (secret) => secret, opts);
 }
 
+/** Writes the key into `file`; `makePrivate` writes it with mode 0600 whatever its mode was. */
 export async function writeKeyToEnv(
   deps: CoreDeps,
   ref: KeyRef,
   file: string,
   varName = DEFAULT_ENV_VAR,
+  opts: EnvWriteOptions = {},
 ): Promise<EnvWriteResult> {
   const problem = envVarProblem(varName) ?? pathProblem(file);
   if (problem) throw new AppError('BAD_INPUT', problem);
-  const result = await handOut(deps, ref, 'exported', { file, variable: varName }, (secret) =>
-    writeEnvFile(file, varName, secret, protectedDirsOf(deps)),
+  const detail = { file, variable: varName, ...(opts.makePrivate ? { madePrivate: true } : {}) };
+  const result = await handOut(deps, ref, 'exported', detail, (secret) =>
+    writeEnvFile(file, varName, secret, protectedDirsOf(deps), opts),
   );
   // The file now holds the key: remembered, so a rotation knows to replace it (issue 12).
   const { key } = resolveKey(await deps.store.read(), ref);

@@ -1,14 +1,17 @@
 // What writing the .env file did, with the warnings people need to act on.
 import { useEffect, useRef } from 'react';
 import type { EnvWriteResult } from '../../../shared/views.ts';
+import { modeText } from './env-warnings.tsx';
 
 interface Props {
   result: EnvWriteResult;
   variable: string;
+  /** The user asked for a private file: the write applied mode 0600. */
+  madePrivate: boolean;
   onClose: () => void;
 }
 
-export function EnvResultView({ result: r, variable, onClose }: Props) {
+export function EnvResultView({ result: r, variable, madePrivate, onClose }: Props) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const what = r.created
@@ -22,6 +25,7 @@ export function EnvResultView({ result: r, variable, onClose }: Props) {
         <p>
           <strong>Written.</strong> {what}
         </p>
+        {madePrivate && <p>The file is now private (mode 600): only you can read it.</p>}
         {r.backup && (
           <p>
             Backup of the previous file: <code className="selectable">{r.backup}</code>
@@ -40,8 +44,7 @@ export function EnvResultView({ result: r, variable, onClose }: Props) {
             {r.readableByOthers !== null && (
               <li>
                 Warning: other users on this computer can read this file (mode{' '}
-                {(r.readableByOthers & 0o777).toString(8).padStart(3, '0')}). Restrict it, e.g.
-                chmod 600.
+                {modeText(r.readableByOthers)}). Restrict it, e.g. chmod 600.
               </li>
             )}
           </ul>

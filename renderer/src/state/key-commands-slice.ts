@@ -22,7 +22,13 @@ export interface KeyCommandsSlice {
   generateKey(input: NewKeyInput): Promise<KeyView | null>;
   /** Dashboard mode: the pasted secret passes straight through to the core, never into state. */
   captureKey(input: NewKeyInput, secret: string): Promise<KeyView | null>;
-  writeEnv(id: string, path: string, variable: string): Promise<EnvWriteResult | null>;
+  /** makePrivate: the file is written with mode 0600 (offered when others can read it). */
+  writeEnv(
+    id: string,
+    path: string,
+    variable: string,
+    makePrivate?: boolean,
+  ): Promise<EnvWriteResult | null>;
 }
 
 const labelOf = (get: GetState, id: string) => get().keys.find((k) => k.id === id)?.label ?? id;
@@ -137,12 +143,14 @@ export const createKeyCommandsSlice: SliceCreator<KeyCommandsSlice> = (set, get,
       if (r) get().upsertKey(r);
       return r;
     },
-    async writeEnv(id, path, variable) {
+    async writeEnv(id, path, variable, makePrivate) {
       const what = `Writing "${labelOf(get, id)}" to ${path}`;
       const r = await attempt(get, `env:${id}`, 'env', what, () =>
-        api.writeKeyToEnv({ id, path, variable }),
+        api.writeKeyToEnv({ id, path, variable, ...(makePrivate ? { makePrivate } : {}) }),
       );
       bump();
+      // The file is now one of the key's locations ("Where this key is").
+      if (r) void get().loadKeys();
       return r;
     },
   };

@@ -8,13 +8,14 @@ import type { CliSession } from '../../session.ts';
 export async function keyEnv(
   session: CliSession,
   label: string,
-  o: { file: string; var: string; account?: string },
+  o: { file: string; var: string; account?: string; private?: boolean },
   cmd: Command,
 ): Promise<void> {
   const core = await session.openCore(cmd);
-  const r = await writeKeyToEnv(core, refOf(label, o.account), o.file, o.var);
+  const makePrivate = o.private === true;
+  const r = await writeKeyToEnv(core, refOf(label, o.account), o.file, o.var, { makePrivate });
   info(
-    `${r.created ? 'Created' : 'Updated'} ${r.path} (${o.var})${r.backup ? `; previous file kept as ${r.backup}` : ''}.`,
+    `${r.created ? 'Created' : 'Updated'} ${r.path} (${o.var})${r.backup ? `; previous file kept as ${r.backup}` : ''}${makePrivate ? '; the file is private (mode 600)' : ''}.`,
   );
   if (r.gitTracked)
     warn(
@@ -22,6 +23,6 @@ export async function keyEnv(
     );
   if (r.readableByOthers !== null)
     warn(
-      `${r.path} is readable by other users (mode ${r.readableByOthers.toString(8)}); run chmod 600 on it unless a service needs that.`,
+      `${r.path} is readable by other users (mode ${r.readableByOthers.toString(8)}); run chmod 600 on it (or write with --private) unless a service needs that.`,
     );
 }

@@ -86,6 +86,7 @@ export function registerKey(program: Command, session: CliSession): void {
     .argument('<label>')
     .requiredOption('--file <path>', 'the .env file')
     .option('--var <name>', 'variable name', DEFAULT_ENV_VAR)
+    .option('--private', 'write the file with mode 0600, so only you can read it')
     .addOption(accountOption())
     .action(lazyAction(session, async () => (await import('./env.ts')).keyEnv));
   key
