@@ -19,8 +19,10 @@ import {
 import { accountChannels } from './account-channels.ts';
 import { activityChannels } from './activity-channels.ts';
 import { changeChannels } from './change-channels.ts';
+import { envChannels } from './env-channels.ts';
 import { fileChannels } from './file-channels.ts';
 import { id, keyRef, none, text } from './fields.ts';
+import { handoffChannels } from './handoff-channels.ts';
 import { locationChannels } from './location-channels.ts';
 import { reminderChannels } from './reminder-channels.ts';
 import { settingsChannels } from './settings-channels.ts';
@@ -77,7 +79,15 @@ export const contract = {
   /** The only channel that hands the renderer a secret: an explicit Reveal. */
   revealKey: { input: keyRef, output: z.object({ secret: z.string() }) },
   writeKeyToEnv: {
-    input: z.object({ id, path: text(4096), variable: text(128).optional() }).strict(),
+    // makePrivate: the file is written with mode 0600 (the offer when others can read it).
+    input: z
+      .object({
+        id,
+        path: text(4096),
+        variable: text(128).optional(),
+        makePrivate: z.boolean().optional(),
+      })
+      .strict(),
     output: envWriteResultSchema,
   },
   setKeyEnabled: { input: z.object({ id, enabled: z.boolean() }).strict(), output: keyViewSchema },
@@ -146,6 +156,8 @@ export const contract = {
   ...reminderChannels,
   ...locationChannels,
   ...fileChannels,
+  ...envChannels,
+  ...handoffChannels,
 } as const;
 
 export type Contract = typeof contract;

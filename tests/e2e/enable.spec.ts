@@ -20,7 +20,7 @@ test('Disable makes ApexVerify reject the key until Enable', async ({ page, app 
   ).toBeVisible();
   await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
   await expect(
-    page.getByRole('status').filter({
+    page.getByRole('contentinfo').getByRole('status').filter({
       hasText: '"switch-me" is disabled: ApexVerify rejects it (401) until you enable it again.',
     }),
   ).toBeVisible();

@@ -16,7 +16,10 @@ test('a newer outcome replaces an older one, in the status bar and in the row', 
   await connectionChecked(app);
   const panel = await openDetails(page, 'dash-imported');
   const row = rowOf(page, 'dash-imported');
-  const status = page.getByRole('status').filter({ hasText: /dash-imported/ });
+  const status = page
+    .getByRole('contentinfo')
+    .getByRole('status')
+    .filter({ hasText: /dash-imported/ });
   const verify = panel.getByRole('button', { name: 'Verify', exact: true });
 
   await verify.click();
@@ -58,7 +61,7 @@ test('Disable says what it does and offers Undo, which re-enables the key', asyn
   const disable = panel.getByRole('button', { name: 'Disable' });
   await expect(disable).toHaveAttribute('title', /requests made with it get 401/);
   await disable.click();
-  const bar = page.getByRole('status').filter({ hasText: 'prod-billing' });
+  const bar = page.getByRole('contentinfo').getByRole('status').filter({ hasText: 'prod-billing' });
   await expect(bar).toContainText(
     '"prod-billing" is disabled: ApexVerify rejects it (401) until you enable it again.',
   );

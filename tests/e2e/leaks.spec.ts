@@ -65,7 +65,10 @@ test('no secret stays in the page after generate, copy, reveal, .env and verify'
   // Copy from the details.
   await panel.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: /^Copied\. Clipboard clears in/ }),
+    page
+      .getByRole('contentinfo')
+      .getByRole('status')
+      .filter({ hasText: /^Copied\. Clipboard clears in/ }),
   ).toBeVisible();
 
   // Reveal and hide in the details.

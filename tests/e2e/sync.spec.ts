@@ -28,7 +28,9 @@ test('Sync now applies each merge rule; Capture… links a key created elsewhere
   );
 
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Sync:' })).toBeVisible();
+  await expect(
+    page.getByRole('contentinfo').getByRole('status').filter({ hasText: 'Sync:' }),
+  ).toBeVisible();
 
   // New key: not on this device.
   await expect(

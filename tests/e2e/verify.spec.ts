@@ -18,7 +18,9 @@ test('Verify shows the outcome and credits, and a key revoked elsewhere as Rejec
   await expect(verification).toContainText('Works: ApexVerify accepted the key.');
   await expect(verification).toContainText(/1,000 email · 500 phone/);
   await expect(rowOf(page, 'verify-me').getByText('Verified', { exact: true })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '"verify-me" works.' })).toBeVisible();
+  await expect(
+    page.getByRole('contentinfo').getByRole('status').filter({ hasText: '"verify-me" works.' }),
+  ).toBeVisible();
   expect((await storedKey(app, key.id))?.lastVerification).toMatchObject({
     outcome: 'ok',
     credits: { email: 1000, phone: 500 },

@@ -50,7 +50,7 @@ test.describe('API mode', () => {
     await expect(panel.getByRole('alert')).toContainText('failed (HTTP 500)');
     const verification = panel.getByRole('group', { name: 'Last verification' });
     await expect(verification).toContainText('Cause: ApexVerify had a server error.');
-    for (const where of [panel, page.getByRole('status')])
+    for (const where of [panel, page.getByRole('contentinfo').getByRole('status')])
       await expect(where).not.toContainText(new RegExp(`\\b(${ERROR_CODES.join('|')})\\b`));
   });
 });

@@ -127,6 +127,9 @@ export async function startAppRig(prefix: string, opts: RigOptions = {}): Promis
   };
 }
 
+/** An age recipient of no installation in the tests (made once with age-keygen). */
+export const OTHER_RECIPIENT = 'age1uggrxstmg8pwta0pphh8l7jwstsesefgh02jy9zemmv45m8f8shqx4x2tg';
+
 /** A valid input for every channel, built on real ids, so a near miss differs in one thing only. */
 export function validInputs(ids: {
   keyId: string;
@@ -139,6 +142,7 @@ export function validInputs(ids: {
   accountName?: string;
 }): { [C in Channel]: InputOf<C> } {
   const { keyId: id, accountId } = ids;
+  const sharePath = join(dirname(ids.envPath), 'dev-shared.age');
   const account = {
     baseUrl: ids.baseUrl ?? 'http://127.0.0.1:9',
     secret: ids.accountSecret ?? 'x'.repeat(24),
@@ -158,7 +162,7 @@ export function validInputs(ids: {
     cancelVerifyAll: { jobId: 'job-1' },
     copyKey: { id },
     revealKey: { id },
-    writeKeyToEnv: { id, path: ids.envPath, variable: 'APEXVERIFY_API_KEY' },
+    writeKeyToEnv: { id, path: ids.envPath, variable: 'APEXVERIFY_API_KEY', makePrivate: true },
     setKeyEnabled: { id, enabled: false },
     revokeKey: { id, confirmLabel: ids.label },
     keyAudit: { id, limit: 10 },
@@ -193,6 +197,12 @@ export function validInputs(ids: {
     cancelFindCopies: { jobId: 'job-1' },
     replaceInAllLocations: { id },
     chooseFiles: { kind: 'folder', title: 'Choose a folder' },
+    checkEnvTarget: { path: ids.envPath },
+    getIdentity: {},
+    // A plain share (no hand-over: the channels after it still use the key) to someone else's
+    // recipient, so receiving that same file here is refused as not encrypted for us.
+    shareKey: { id, recipients: [OTHER_RECIPIENT], path: sharePath, handover: false },
+    receiveKey: { path: sharePath, verify: false },
   };
 }
 

@@ -1,17 +1,16 @@
 // One handler per contract channel, over the core. Inputs arrive parsed by dispatch.ts; outputs
 // are parsed again there, so nothing outside the contract (never a secret) leaves by accident.
-import { isAbsolute } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.ts';
 import type { Channel, Contract, OutputOf } from '../../../shared/ipc/contract.ts';
-import { pathProblem } from '../../../shared/input-rules.ts';
 import { externalUrlAllowed } from '../../../shared/url-policy.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas.ts';
 import { accountById } from '../accounts.ts';
-import { handOut, revealKey, writeKeyToEnv } from '../key-handout.ts';
+import { handOut, revealKey } from '../key-handout.ts';
 import { revokeKey, setKeyEnabled } from '../key-lifecycle.ts';
 import { resolveKey } from '../key-records.ts';
 import { verifyKey } from '../key-verify.ts';
+import { withOwnWrites } from '../own-writes.ts';
 import { generateKey, importKey, listKeys, updateKeyMeta } from '../keys.ts';
 import {
   abortRotation,
@@ -28,7 +27,9 @@ import { requireRun } from '../rotation/lookup.ts';
 import { createAccountHandlers } from './account-handlers.ts';
 import { createActivityHandlers } from './activity-handlers.ts';
 import { createChangeHandlers } from './change-handlers.ts';
+import { createEnvHandlers, requireFullPaths } from './env-handlers.ts';
 import { createFileHandlers } from './file-handlers.ts';
+import { createHandoffHandlers } from './handoff-handlers.ts';
 import { createLocationHandlers } from './location-handlers.ts';
 import { createReminderHandlers } from './reminder-handlers.ts';
 import type { AppContext } from './context.ts';
@@ -45,28 +46,15 @@ function platformOf(p: NodeJS.Platform): OutputOf<'getStatus'>['platform'] {
   return p === 'darwin' || p === 'win32' || p === 'linux' ? p : 'other';
 }
 
-/**
- * The window knows nothing of this process's working folder: a relative path would name a file
- * wherever the app happened to be started, and put a secret there.
- */
-function requireFullPaths(paths: string[]): void {
-  for (const p of paths) {
-    const problem = pathProblem(p);
-    if (problem) throw new AppError('BAD_INPUT', `${problem} Nothing was written.`);
-  }
-  const relative = paths.find((p) => !isAbsolute(p));
-  if (relative !== undefined)
-    throw new AppError(
-      'BAD_INPUT',
-      `Give the full path of the .env file, not a relative one ("${relative}"). Nothing was written.`,
-    );
-}
-
 export function createHandlers(base: AppContext): Handlers {
-  // Every client the handlers make reports to the per-account reachability tracker.
-  const ctx = withReachability(base);
+  // Every client the handlers make reports to the per-account reachability tracker, and every
+  // write they make is the window's own: the change feed does not wake the window for it.
+  const tracked = withReachability(base);
+  const ctx = tracked.changes
+    ? { ...tracked, deps: withOwnWrites(tracked.deps, tracked.changes) }
+    : tracked;
   const { deps } = ctx;
-  const jobs = createVerifyJobs(deps);
+  const jobs = createVerifyJobs(deps, ctx.reachability);
   let noticesShown = 0;
   const accountName = async (accountId: string) =>
     accountById(await deps.store.read(), accountId).name;
@@ -99,6 +87,8 @@ export function createHandlers(base: AppContext): Handlers {
     ...createReminderHandlers(),
     ...createLocationHandlers(ctx),
     ...createFileHandlers(ctx),
+    ...createEnvHandlers(ctx),
+    ...createHandoffHandlers(ctx),
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;
@@ -128,10 +118,6 @@ export function createHandlers(base: AppContext): Handlers {
     cancelVerifyAll: async ({ jobId }) => jobs.cancel(jobId),
     copyKey: ({ id }) => copy(id, false),
     revealKey: async ({ id }) => ({ secret: await revealKey(deps, { id }, 'app') }),
-    async writeKeyToEnv({ id, path, variable }) {
-      requireFullPaths([path]);
-      return writeKeyToEnv(deps, { id }, path, variable);
-    },
     setKeyEnabled: ({ id, enabled }) => setKeyEnabled(deps, { id }, enabled),
     revokeKey: ({ id, confirmLabel }) => revokeKey(deps, { id }, confirmLabel),
     async keyAudit({ id, limit }) {

@@ -1,4 +1,5 @@
-// The open key's actions: Copy, Reveal/Hide, Write to .env…, Disable/Enable (API mode), Revoke….
+// The open key's actions: Copy, Reveal/Hide, Write to .env…, Share with a teammate…, Disable/Enable
+// (API mode), Revoke…. A key handed over to a teammate has no secret here: the first four say so.
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountMode } from '../../../shared/schemas.ts';
 import type { KeyView } from '../../../shared/views.ts';
@@ -37,18 +38,41 @@ export function KeyButtons({ keyView: k, mode }: { keyView: KeyView; mode: Accou
   const linkReason =
     k.remoteId === null ? 'Not linked to a key on the server: change it in the dashboard.' : null;
   const enabling = k.status === 'disabled';
+  const heldReason =
+    k.custody === 'held'
+      ? `Held by ${k.heldBy ?? 'its owner'}: the secret was handed over and is no longer on this device.`
+      : null;
 
   return (
     <div role="group" className="details__section" aria-label="Key actions">
       <div className="button-row">
-        <ActionButton variant="primary" busy={copying} onClick={() => void copyKey(k.id)}>
+        <ActionButton
+          variant="primary"
+          busy={copying}
+          disabledReason={heldReason}
+          onClick={() => void copyKey(k.id)}
+        >
           Copy
         </ActionButton>
-        <RevealButton reveal={reveal} />
-        <ActionButton onClick={() => openDialog({ kind: 'env', keyId: k.id })}>
+        {heldReason ? (
+          <ActionButton disabledReason={heldReason}>Reveal</ActionButton>
+        ) : (
+          <RevealButton reveal={reveal} />
+        )}
+        <ActionButton
+          disabledReason={heldReason}
+          onClick={() => openDialog({ kind: 'env', keyId: k.id })}
+        >
           Write to .env…
         </ActionButton>
+        <ActionButton
+          disabledReason={heldReason ?? pendingReason}
+          onClick={() => openDialog({ kind: 'share', keyId: k.id })}
+        >
+          Share with a teammate…
+        </ActionButton>
       </div>
+      {heldReason && <p className="field__hint">{heldReason}</p>}
       <div className="button-row">
         {mode === 'api' && (
           <ActionButton

@@ -90,7 +90,7 @@ export function LocationsSection({ keyView: k }: { keyView: KeyView }) {
   const checking = usePending(`locations:${k.id}`);
   const locations = k.locations ?? [];
   // A revoked key is shown as it was; a key created elsewhere has no secret here to compare.
-  const readOnly = k.status === 'revoked' || k.custody === 'remote-only';
+  const readOnly = k.status === 'revoked' || k.custody !== 'local';
   const current = checked?.filter((c) => locations.some((l) => sameLocation(l, c)));
   return (
     <div role="group" className="details__section" aria-labelledby="locations-heading">

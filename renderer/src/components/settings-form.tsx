@@ -20,6 +20,7 @@ import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
+import { IdentitySection } from './identity-section.tsx';
 import { SettingsCheckbox, ThemeChoice } from './settings-choices.tsx';
 
 interface Props {
@@ -127,6 +128,7 @@ export function SettingsForm({ settings, onCancel, onSaved }: Props) {
           edit({ theme });
         }}
       />
+      <IdentitySection />
       <div className="modal__actions">
         <button type="button" className="btn btn--default" onClick={onCancel}>
           Cancel

@@ -11,22 +11,30 @@ export const STATUS_TEXT: Record<KeyStatus, string> = {
 /** A live key created elsewhere: sync found it, its secret is not here until it is captured. */
 export const REMOTE_ONLY_TEXT = 'Not on this device';
 
-export function statusText(status: KeyStatus, custody: KeyRecord['custody'] = 'local'): string {
-  if (custody !== 'remote-only' || status === 'revoked') return STATUS_TEXT[status];
-  return status === 'disabled' ? `${REMOTE_ONLY_TEXT} (disabled)` : REMOTE_ONLY_TEXT;
+export function statusText(
+  status: KeyStatus,
+  custody: KeyRecord['custody'] = 'local',
+  heldBy?: string | null,
+): string {
+  if (status === 'revoked' || custody === 'local') return STATUS_TEXT[status];
+  // Handed over to a teammate (issue 14): the secret is theirs now.
+  const where = custody === 'held' ? `Held by ${heldBy ?? 'its owner'}` : REMOTE_ONLY_TEXT;
+  return status === 'disabled' ? `${where} (disabled)` : where;
 }
 
 export function StatusPill({
   status,
   custody = 'local',
+  heldBy,
 }: {
   status: KeyStatus;
   custody?: KeyRecord['custody'];
+  heldBy?: string | null;
 }) {
-  const remoteOnly = custody === 'remote-only' && status !== 'revoked';
+  const elsewhere = custody !== 'local' && status !== 'revoked';
   return (
-    <span className={`pill pill--${remoteOnly ? 'pending' : status}`}>
-      {statusText(status, custody)}
+    <span className={`pill pill--${elsewhere ? 'pending' : status}`}>
+      {statusText(status, custody, heldBy)}
     </span>
   );
 }

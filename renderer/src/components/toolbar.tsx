@@ -86,6 +86,13 @@ export function Toolbar({ shown }: Props) {
         >
           Settings
         </button>
+        <button
+          type="button"
+          className="btn btn--default"
+          onClick={() => openDialog({ kind: 'receive' })}
+        >
+          Receive a key…
+        </button>
         <SyncNowButton />
         <ActionButton
           disabledReason={verifyReason}

@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas.ts';
 import { DEFAULT_PREFS, type WindowPrefs } from '../../../shared/window-prefs.ts';
 
 export const SECRET_PREFIX = 'avk_TEST_SECRET_';
+/** This fake installation's age recipient (public: any valid one does). */
+export const FAKE_RECIPIENT = 'age1uggrxstmg8pwta0pphh8l7jwstsesefgh02jy9zemmv45m8f8shqx4x2tg';
 
 export function makeKey(over: Partial<KeyView> = {}): KeyView {
   const id = over.id ?? `key_${over.label ?? 'k'}`;
@@ -53,6 +55,17 @@ export const sandboxAccount: AccountView = {
   reachability: { state: 'online', since: null, reason: null },
 };
 
+/** The status the fake host answers: the preview host on Linux (spread it to change one thing). */
+export const previewStatus: OutputOf<'getStatus'> = {
+  keychain: { state: 'ok', message: null },
+  platform: 'linux',
+  notices: [],
+  storeError: null,
+  clipboardClearSec: 30,
+  transport: 'preview',
+  demo: false,
+};
+
 type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | ErrorInfo;
 export type Overrides = { [C in Channel]?: Handler<C> };
 
@@ -74,15 +87,7 @@ export function fakeApi(keys: KeyView[], overrides: Overrides = {}) {
     },
     getWindowPrefs: () => prefs,
     setWindowPrefs: (change) => (prefs = { ...prefs, ...change }),
-    getStatus: () => ({
-      keychain: { state: 'ok', message: null },
-      platform: 'linux',
-      notices: [],
-      storeError: null,
-      clipboardClearSec: 30,
-      transport: 'preview',
-      demo: false,
-    }),
+    getStatus: () => ({ ...previewStatus }),
     checkConnection: () => ({
       online: true,
       reason: null,
@@ -111,6 +116,28 @@ export function fakeApi(keys: KeyView[], overrides: Overrides = {}) {
     takeReminderTarget: () => null,
     keyLocations: () => [],
     chooseFiles: () => ({ supported: false, paths: [] }),
+    getIdentity: () => ({ recipient: FAKE_RECIPIENT }),
+    shareKey: ({ id, recipients, path, handover, owner }) => {
+      const key = keys.find((k) => k.id === id) as KeyView;
+      const heldBy = handover ? (owner ?? key.owner) : null;
+      return {
+        key: heldBy === null ? key : { ...key, custody: 'held', heldBy },
+        file: path,
+        recipients,
+        heldBy,
+      };
+    },
+    receiveKey: ({ label }) => makeKey({ id: 'key_received', label: label ?? 'dev-john' }),
+    // A new file with nothing to warn of; tests of the warnings give their own answer.
+    checkEnvTarget: () => ({ exists: false, gitTracked: false, readableByOthers: null }),
+    writeKeyToEnv: ({ path }) => ({
+      path,
+      created: true,
+      backup: null,
+      replaced: 0,
+      gitTracked: false,
+      readableByOthers: null,
+    }),
     listRotations: () => [],
     getRotation: () => null,
     // A refusal, not an unchanged answer: the window's change loop then waits (a timer cleared on

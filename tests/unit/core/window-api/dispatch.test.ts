@@ -224,10 +224,14 @@ describe('dispatch over the real handlers (fast-check, sandbox over HTTP)', () =
     ];
     const outcomes: Record<string, string> = {};
     let jobId = '';
+    let findJobId = '';
+    let envCheck: unknown = null;
     for (const c of order) {
       const r = await rig.call(c, inputs[c]);
       outcomes[c] = r.ok ? 'ok' : r.error.code;
       if (c === 'startVerifyAll' && r.ok) jobId = (r.value as { jobId: string }).jobId;
+      if (c === 'startFindCopies' && r.ok) findJobId = (r.value as { jobId: string }).jobId;
+      if (c === 'checkEnvTarget' && r.ok) envCheck = r.value;
       // Remove the account just added, not the rig's: the channels after it still need that one.
       if (c === 'addAccount' && r.ok)
         inputs.removeAccount = { accountId: (r.value as { id: string }).id, confirmName: 'second' };
@@ -245,13 +249,21 @@ describe('dispatch over the real handlers (fast-check, sandbox over HTTP)', () =
       captureRemoteKey: 'REFUSED',
       getVerifyAll: 'BAD_INPUT',
       cancelVerifyAll: 'BAD_INPUT',
+      getFindCopies: 'BAD_INPUT',
+      cancelFindCopies: 'BAD_INPUT',
+      // The file shareKey wrote is encrypted to another installation's recipient.
+      receiveKey: 'REFUSED',
     };
     expect(outcomes).toEqual({
       ...Object.fromEntries(CHANNELS.map((c) => [c, isRotation(c) ? outcomes[c] : 'ok'])),
       ...refused,
     });
-    // Let the verify-all run end before the sandbox closes.
+    // The check comes after the write (makePrivate): the file it made exists and is private.
+    expect(envCheck).toEqual({ exists: true, gitTracked: false, readableByOthers: null });
+    // Let the verify-all run and the search for copies end before the sandbox closes.
     const state = async () => (await rig.ok('getVerifyAll', { jobId })).state;
     await expect.poll(state, { timeout: 20_000 }).not.toBe('running');
+    const found = async () => (await rig.ok('getFindCopies', { jobId: findJobId })).state;
+    await expect.poll(found, { timeout: 20_000 }).toBe('done');
   });
 });
