@@ -7,6 +7,7 @@ import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { KeyView } from '../../../shared/views.ts';
 import { usePending } from '../hooks/use-selectors.ts';
 import { fullPathProblem } from '../lib/handoff.ts';
+import { useFieldRefusals } from '../hooks/use-field-refusals.ts';
 import { useApi, useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ErrorAlert } from './error-alert.tsx';
@@ -16,7 +17,8 @@ import { Modal } from './modal.tsx';
 import { SettingsCheckbox } from './settings-choices.tsx';
 
 const BY_BASE_URL = '';
-type Refused = Partial<Record<'file' | 'account' | 'label', string>>;
+type RefusedField = 'file' | 'account' | 'label';
+type Refused = Partial<Record<RefusedField, string>>;
 
 /** The core's refusals that are about one field, placed there. */
 function refusedField(e: ErrorInfo): Refused | null {
@@ -75,7 +77,7 @@ export function ReceiveDialog() {
   const [label, setLabel] = useState('');
   const [verify, setVerify] = useState(true);
   const [tried, setTried] = useState(false);
-  const [refused, setRefused] = useState<Refused>({});
+  const { refused, setRefused, edit } = useFieldRefusals<RefusedField>();
   const [received, setReceived] = useState<KeyView | null>(null);
   const fileProblem = refused.file ?? fullPathProblem(path, 'the shared file');
 
@@ -101,12 +103,6 @@ export function ReceiveDialog() {
     if (at) setRefused(at);
     else s.failed('receive', 'Receiving the key', r.error);
   };
-  const edit =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      setRefused({});
-      set(v);
-    };
 
   return (
     <Modal labelledBy="receive-title" onClose={s.close} className="modal--form">

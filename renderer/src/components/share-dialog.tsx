@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { OutputOf } from '../../../shared/ipc/contract.ts';
 import { useKey, usePending } from '../hooks/use-selectors.ts';
 import { fullPathProblem, parseRecipients, recipientsProblem } from '../lib/handoff.ts';
+import { useFieldRefusals } from '../hooks/use-field-refusals.ts';
 import { useApi, useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
 import { ErrorAlert } from './error-alert.tsx';
@@ -16,7 +17,7 @@ import { SettingsCheckbox } from './settings-choices.tsx';
 
 type Shared = OutputOf<'shareKey'>;
 /** A refusal from the core that names a field: shown at that field. */
-type Refused = Partial<Record<'to' | 'file' | 'owner', string>>;
+type RefusedField = 'to' | 'file' | 'owner';
 
 function ShareResult({ shared, onClose }: { shared: Shared; onClose: () => void }) {
   const n = shared.recipients.length;
@@ -68,7 +69,7 @@ export function ShareDialog({ keyId }: { keyId: string }) {
   const [handover, setHandover] = useState(false);
   const [owner, setOwner] = useState(k?.owner ?? '');
   const [tried, setTried] = useState(false);
-  const [refused, setRefused] = useState<Refused>({});
+  const { refused, setRefused, edit } = useFieldRefusals<RefusedField>();
   const [shared, setShared] = useState<Shared | null>(null);
   if (!k) return null;
   const recipients = parseRecipients(recipientsText);
@@ -104,12 +105,6 @@ export function ShareDialog({ keyId }: { keyId: string }) {
       setRefused({ [field]: r.error.message });
     else s.failed('share', `Sharing “${k.label}”`, r.error);
   };
-  const edit =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      setRefused({});
-      set(v);
-    };
 
   return (
     <Modal labelledBy="share-title" onClose={s.close} className="modal--form">

@@ -13,6 +13,7 @@ import {
 import { decryptWithPassphrase } from '../../../electron/core/backup/passphrase-file.ts';
 import { fingerprint } from '../../../electron/core/fingerprint.ts';
 import { sampleAccount } from '../../helpers/records.ts';
+import { sampleKey } from '../../helpers/records.ts';
 
 const SECRET = `test_${'Q'.repeat(30)}`;
 
@@ -77,28 +78,7 @@ describe('backup document', () => {
   });
 });
 
-function emptyKey(): BackupDocument['keys'][number] {
-  return {
-    id: 'key_1',
-    accountId: 'acc_1',
-    remoteId: null,
-    label: 'dev',
-    environment: 'staging',
-    service: '',
-    owner: '',
-    notes: '',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    lastUsedAt: null,
-    lastVerification: null,
-    status: 'active',
-    rotationPeriodDays: null,
-    fingerprint: 'abcdefabcdef',
-    hint: 'x',
-    revokedAt: null,
-    custody: 'local',
-    locations: [],
-  };
-}
+const emptyKey = (): BackupDocument['keys'][number] => sampleKey();
 
 describe('decrypting a backup file', () => {
   const failure = (p: Promise<unknown>) =>

@@ -13,6 +13,7 @@ import { makeCore } from '../../helpers/core.ts';
 import { sampleAccount } from '../../helpers/records.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 import { join } from 'node:path';
+import { sampleKey } from '../../helpers/records.ts';
 
 const PASS = 'rollback test passphrase';
 
@@ -29,26 +30,7 @@ async function sourceWithBackup() {
   await core.vault.set('key_1', keySecret);
   await core.store.update((d) => {
     d.accounts.push(account);
-    d.keys.push({
-      id: 'key_1',
-      accountId: 'acc_1',
-      remoteId: null,
-      label: 'dev',
-      environment: 'staging',
-      service: '',
-      owner: '',
-      notes: '',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      lastUsedAt: null,
-      lastVerification: null,
-      status: 'active',
-      rotationPeriodDays: null,
-      fingerprint: fingerprint(keySecret),
-      hint: maskedHint(keySecret),
-      revokedAt: null,
-      custody: 'local',
-      locations: [],
-    });
+    d.keys.push(sampleKey({ fingerprint: fingerprint(keySecret), hint: maskedHint(keySecret) }));
   });
   const file = join(makeTempDir('backup-rollback-file'), 'b.age');
   // 2^12: fast; the age interop tests keep the default work factor.
