@@ -2,10 +2,13 @@
 // Node program pays): `--help`, `key get` and `key list --json`, each the median of 10 runs after
 // a warm-up, through the built CLI (out/cli, built first) as an installed `apexkeys` runs it.
 // Runs inside a throwaway keyring (scripts/with-keyring.sh); the data is seeded in-process.
+// Also timed: the keychain floor, a process that only loads keytar and reads bench-0's secret
+// (what `key get` cannot do without), so the figures say how much of `key get` is the CLI's own.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { addAccount } from '../electron/core/accounts.ts';
 import { importKey } from '../electron/core/keys.ts';
@@ -48,7 +51,8 @@ function medians(commands: string[][], env: NodeJS.ProcessEnv): number[] {
   });
 }
 
-async function seed(dataDir: string, service: string): Promise<void> {
+/** Seeds the store and keychain; returns bench-0's id (its keychain account). */
+async function seed(dataDir: string, service: string): Promise<string> {
   const sandbox = await startSandboxServer({});
   try {
     const deps = await wireCore({ actor: 'cli', dataDir, keychainService: service });
@@ -61,6 +65,9 @@ async function seed(dataDir: string, service: string): Promise<void> {
         secret: sandbox.issueKey(`bench-${i}`).key,
         verify: false,
       });
+    const first = (await deps.store.read()).keys.find((k) => k.label === 'bench-0');
+    if (!first) throw new Error('bench:cli: seeding lost bench-0');
+    return first.id;
   } finally {
     await sandbox.close();
   }
@@ -72,11 +79,23 @@ build();
 const dataDir = mkdtempSync(join(tmpdir(), 'apexkeys-bench-cli-'));
 const service = `apexkeys-bench-${randomUUID()}`;
 try {
-  await seed(dataDir, service);
+  const id = await seed(dataDir, service);
   const env = { ...process.env, APEXKEYS_DATA_DIR: dataDir, APEXKEYS_KEYCHAIN_SERVICE: service };
+  const keytar = createRequire(join(ROOT, 'package.json')).resolve('@github/keytar');
+  const keychainOnly = [
+    '-e',
+    `require(${JSON.stringify(keytar)}).getPassword(${JSON.stringify(service)}, ${JSON.stringify(id)})` +
+      '.then((s) => { if (!s) process.exitCode = 1; })',
+  ];
   const commands = [['--help'], ['key', 'get', 'bench-0'], ['key', 'list', '--json']];
-  const [floor, ...times] = medians([['-e', '0'], ...commands.map((c) => [BUNDLE, ...c])], env);
+  const [floor, keychain, ...times] = medians(
+    [['-e', '0'], keychainOnly, ...commands.map((c) => [BUNDLE, ...c])],
+    env,
+  );
   console.log(`node -e 0: ${floor!.toFixed(1)} ms (median of ${RUNS})`);
+  console.log(
+    `keytar getPassword alone (key get's keychain floor): ${keychain!.toFixed(1)} ms, ${(keychain! / floor!).toFixed(2)}x node -e 0`,
+  );
   commands.forEach((args, i) => {
     const ms = times[i]!;
     console.log(

@@ -29,7 +29,8 @@ function stale() {
   const built = statSync(entry).mtimeMs;
   return (
     [join(root, 'electron'), join(root, 'shared')].some((d) => newest(d) > built) ||
-    statSync(join(root, 'package.json')).mtimeMs > built
+    // The builder too: how the bundle is cut (chunks, the vendor file and its cache) is its own.
+    [join(root, 'package.json'), builder].some((f) => statSync(f).mtimeMs > built)
   );
 }
 
