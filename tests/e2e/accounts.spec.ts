@@ -4,38 +4,15 @@
 // and the extra account is removed behind its typed name. axe passes over each dialog in light
 // and dark, with screenshots at 900 and 1280 px wide (test-results/screenshots/accounts-*.png).
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../electron/sandbox/server.ts';
+import { checkDialogBothSchemes } from './support/dialog-check.ts';
 import { startSandboxes } from './support/extra-sandboxes.ts';
 import { expect, test } from './support/fixtures.ts';
 import { pageSnapshot } from './support/leaks.ts';
 import { storedByLabel } from './support/core.ts';
 import { keyGrid, rowOf } from './support/ui.ts';
 import { secretToolAccounts } from '../helpers/keyring.ts';
-
-const dir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-  expect(serious, `axe: ${state}`).toEqual([]);
-}
-
-/** axe, and a screenshot at 900 and 1280 px wide: test-results/screenshots. */
-async function checkDialog(page: Page, name: string, colorScheme: string): Promise<void> {
-  await expectAccessible(page, `${name} (${colorScheme})`);
-  for (const width of [900, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    const path = `${dir}accounts-${name}-${colorScheme}-${width}.png`;
-    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-    expect((await stat(path)).size).toBeGreaterThan(10_000);
-  }
-}
 
 async function addAccount(page: Page, name: string, baseUrl: string, secret: string) {
   const form = page.getByRole('dialog', { name: 'Add account' });
@@ -168,39 +145,38 @@ test('accounts are added, renamed, filtered, pasted into and removed in the wind
   }
 });
 
-// Its own tests: the axe passes take long on a busy machine, and each theme gets the budget.
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the Accounts, Add account and Remove account dialogs pass axe (${colorScheme})`, async ({
-    page,
-  }) => {
-    const extra = await startSandboxes(['dashboard']);
-    try {
-      const [server] = extra.servers as [Sandbox];
-      await page.emulateMedia({ colorScheme });
-      await page.getByRole('button', { name: 'Accounts' }).click();
-      const accounts = page.getByRole('dialog', { name: 'Accounts' });
-      await accounts.getByRole('button', { name: 'Add account' }).click();
-      const form = page.getByRole('dialog', { name: 'Add account' });
-      await addAccount(page, 'Bad name!', server.url, 'short');
-      await expect(form.getByRole('textbox', { name: 'Name' })).toHaveAttribute(
-        'aria-invalid',
-        'true',
-      );
-      await checkDialog(page, 'add-account', colorScheme);
-      await addAccount(page, 'team-dash', server.url, server.bootstrapKey as string);
-      await expect(accounts.getByRole('status')).toContainText('Added “team-dash”');
-      await checkDialog(page, 'list', colorScheme);
-      await accounts
-        .getByRole('row', { name: /team-dash/ })
-        .getByRole('button', { name: 'Remove…' })
-        .click();
-      const remove = page.getByRole('alertdialog', { name: 'Remove account “team-dash”' });
-      await expect(
-        remove.getByRole('textbox', { name: 'Type the account name to confirm' }),
-      ).toBeFocused();
-      await checkDialog(page, 'remove-account', colorScheme);
-    } finally {
-      await extra.close();
-    }
-  });
-}
+// Its own test (the axe passes are long on a busy machine): one flow, both schemes at each state.
+test('the Accounts, Add account and Remove account dialogs pass axe, light and dark', async ({
+  page,
+}) => {
+  // A budget, not an expectation: both schemes' axe passes and screenshots in one test.
+  test.slow();
+  const extra = await startSandboxes(['dashboard']);
+  try {
+    const [server] = extra.servers as [Sandbox];
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const accounts = page.getByRole('dialog', { name: 'Accounts' });
+    await accounts.getByRole('button', { name: 'Add account' }).click();
+    const form = page.getByRole('dialog', { name: 'Add account' });
+    await addAccount(page, 'Bad name!', server.url, 'short');
+    await expect(form.getByRole('textbox', { name: 'Name' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await checkDialogBothSchemes(page, 'accounts-add-account');
+    await addAccount(page, 'team-dash', server.url, server.bootstrapKey as string);
+    await expect(accounts.getByRole('status')).toContainText('Added “team-dash”');
+    await checkDialogBothSchemes(page, 'accounts-list');
+    await accounts
+      .getByRole('row', { name: /team-dash/ })
+      .getByRole('button', { name: 'Remove…' })
+      .click();
+    const remove = page.getByRole('alertdialog', { name: 'Remove account “team-dash”' });
+    await expect(
+      remove.getByRole('textbox', { name: 'Type the account name to confirm' }),
+    ).toBeFocused();
+    await checkDialogBothSchemes(page, 'accounts-remove-account');
+  } finally {
+    await extra.close();
+  }
+});

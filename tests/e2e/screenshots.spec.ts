@@ -1,29 +1,23 @@
 // Screenshots of the main view in light and dark, for a reviewer to look at (not committed):
-// test-results/screenshots/main-light.png and main-dark.png, with a few keys, one overdue and
-// one due soon; then, on the same app, the Settings and Activity dialogs at 900 and 1280 px
-// wide, light and dark (settings-900-light.png, activity-1280-dark.png and so on).
-import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+// test-results/screenshots/main-light-1280.png, main-dark-900.png and so on, with a few keys,
+// one overdue and one due soon; then, on the same app, the Settings and Activity dialogs at 900
+// and 1280 px wide, light and dark (settings-light-900.png, activity-dark-1280.png and so on),
+// each with its way out in view without scrolling. dialog-check.ts takes the pictures.
 import type { Page } from '@playwright/test';
 import { setKeyEnabled } from '../../electron/core/key-lifecycle.ts';
 import { verifyKey } from '../../electron/core/key-verify.ts';
 import { backdate, seedKey } from './support/core.ts';
+import { screenshotWidths } from './support/dialog-check.ts';
 import { expect, test } from './support/fixtures.ts';
 import { keyGrid, reloadList, rowOf } from './support/ui.ts';
 
-const dir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-
 test.use({ viewport: { width: 1280, height: 640 } });
 
-/** Saves the page as test-results/screenshots/NAME.png, and checks it is more than blank. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const path = `${dir}${name}.png`;
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-  expect((await stat(path)).size).toBeGreaterThan(10_000);
-}
-
-/** Opens the dialog from its toolbar button, shoots it, and closes it with Escape. */
-async function shootDialog(page: Page, name: 'Settings' | 'Activity', file: string) {
+/**
+ * Opens the dialog from its toolbar button; at each width its way out is in view without
+ * scrolling; shoots it at both widths, and closes it with Escape.
+ */
+async function shootDialog(page: Page, name: 'Settings' | 'Activity', colorScheme: string) {
   await page.getByRole('button', { name, exact: true }).click();
   const dialog = page.getByRole('dialog', { name });
   await expect(dialog).toBeVisible();
@@ -34,10 +28,12 @@ async function shootDialog(page: Page, name: 'Settings' | 'Activity', file: stri
       : dialog.getByRole('list', { name: 'Events' }),
   ).toBeVisible();
   // Its way out is in view without scrolling: Save for Settings, Close for Activity.
-  await expect(
-    dialog.getByRole('button', { name: name === 'Settings' ? 'Save' : 'Close' }),
-  ).toBeInViewport();
-  await shoot(page, file);
+  const out = dialog.getByRole('button', { name: name === 'Settings' ? 'Save' : 'Close' });
+  for (const width of [900, 1280]) {
+    await page.setViewportSize({ width, height: 720 });
+    await expect(out).toBeInViewport();
+  }
+  await screenshotWidths(page, name.toLowerCase(), colorScheme);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 }
@@ -70,15 +66,9 @@ test('the main view, in light and in dark', async ({ page, app }) => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await shoot(page, `main-${colorScheme}`);
+    await screenshotWidths(page, 'main', colorScheme);
+    // The dialogs, on the same app and its keys' trail.
+    await shootDialog(page, 'Settings', colorScheme);
+    await shootDialog(page, 'Activity', colorScheme);
   }
-
-  // The dialogs, on the same app and its keys' trail.
-  for (const width of [900, 1280])
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 720 });
-      await page.emulateMedia({ colorScheme });
-      await shootDialog(page, 'Settings', `settings-${width}-${colorScheme}`);
-      await shootDialog(page, 'Activity', `activity-${width}-${colorScheme}`);
-    }
 });

@@ -1,11 +1,15 @@
 // One app per test: a sandbox ApexVerify on 127.0.0.1, the real core on a throwaway data folder
-// and keychain service, and the preview host as a child process serving the built renderer.
+// and keychain service, and the preview host serving the built renderer: inside the test's worker
+// (its own start, electron/preview/start.ts), or, where the host must not reach the keychain, as
+// a child process of the built bundle with no D-Bus session.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { addAccount } from '../../../electron/core/accounts.ts';
 import type { CoreDeps } from '../../../electron/core/deps.ts';
 import { wireCore } from '../../../electron/core/wire.ts';
+import { parseHostConfig } from '../../../electron/hosts/config.ts';
+import { startPreviewHost } from '../../../electron/preview/start.ts';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import type { Account } from '../../../shared/schemas.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
@@ -53,6 +57,40 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+interface RunningHost {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The preview host on this environment. In the worker, the same start as `npm run preview`'s
+ * (parseHostConfig, then startPreviewHost): a child process and the bundle's compile cost each
+ * test seconds of a busy 2-core machine. Without a keychain it must be a process of its own: the
+ * D-Bus session is the process's environment, and the worker's has one.
+ */
+async function startHost(
+  env: NodeJS.ProcessEnv,
+  keychain: AppOptions['keychain'],
+): Promise<RunningHost> {
+  if (keychain === 'ok') {
+    const host = await startPreviewHost(parseHostConfig(env));
+    return { url: host.url, stop: () => host.close() };
+  }
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  const child = spawn(process.execPath, [PREVIEW_BUNDLE], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   const dataDir = makeTempDir('e2e-data');
   const service = `apexkeys-e2e-${randomBytes(6).toString('hex')}`;
@@ -75,13 +113,8 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     APEXKEYS_HTTP_TIMEOUT_MS: '4000',
     APEXKEYS_HTTP_RETRIES: '0',
   };
-  if (opts.keychain === 'none') delete env.DBUS_SESSION_BUS_ADDRESS;
-  const child = spawn(process.execPath, [PREVIEW_BUNDLE], {
-    cwd: repo,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await waitForUrl(child);
+  const host = await startHost(env, opts.keychain);
+  const url = host.url;
   return {
     url,
     sandbox,
@@ -96,7 +129,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
       return values.filter((v): v is string => typeof v === 'string');
     },
     async stop() {
-      child.kill('SIGTERM');
+      await host.stop();
       await sandbox.close().catch(() => undefined);
       if (opts.keychain === 'ok')
         for (const id of await deps.vault.listIds().catch(() => [])) await deps.vault.delete(id);

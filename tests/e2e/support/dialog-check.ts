@@ -16,8 +16,37 @@ export async function expectDialogAccessible(
   const { violations } = await new AxeBuilder({ page }).include(scope).analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`,
+      ),
+    );
   expect(serious, `axe: ${state}`).toEqual([]);
+}
+
+/**
+ * axe over the open dialog; with none open, over the whole page. A modal dialog makes the rest
+ * of the window inert (and it was scanned before the dialog opened), so only the dialog is.
+ */
+export async function expectPageAccessible(page: Page, state: string): Promise<void> {
+  const open = (await page.locator('dialog[open]').count()) > 0;
+  await expectDialogAccessible(page, state, open ? 'dialog[open]' : 'body');
+}
+
+/** axe in light, then in dark, with no screenshot (a state that is not a dialog's). */
+export async function expectAccessibleBothSchemes(page: Page, state: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await emulateScheme(page, colorScheme);
+    await expectPageAccessible(page, `${state} (${colorScheme})`);
+  }
+}
+
+/** The page's colour scheme, and proof that the page now sees it. */
+async function emulateScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+    colorScheme === 'dark',
+  );
 }
 
 /**
@@ -50,14 +79,17 @@ export async function screenshotWidths(
   }
 }
 
-/** checkDialog in light, then in dark. */
+/**
+ * checkDialog in light, then in dark: one flow reaches the state once and both schemes are
+ * checked there (emulating the scheme is cheap; running the flow again is not). Leaves dark.
+ */
 export async function checkDialogBothSchemes(
   page: Page,
   name: string,
   shown?: Locator,
 ): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
+    await emulateScheme(page, colorScheme);
     await checkDialog(page, name, colorScheme, shown);
   }
 }
