@@ -67,6 +67,25 @@ export const verifySkipSchema = z.object({
 });
 export type VerifySkip = z.infer<typeof verifySkipSchema>;
 
+/** How Verify all paces its requests, and why, in words any front end can show. */
+export const verifyPacingSchema = z.object({
+  /** The share of each account's rate limit the run may use (the rateShare setting). */
+  share: z.number(),
+  /** Requests a minute the run may send, over its accounts; null until their limits are known. */
+  perMinute: z.number().nullable(),
+  /** "paced to half of the account's rate limit, so other traffic on it keeps the rest". */
+  reason: z.string(),
+});
+export type VerifyPacing = z.infer<typeof verifyPacingSchema>;
+
+/** A 429's Retry-After the run is waiting out: nothing is sent to that account before `until`. */
+export const verifyRateWaitSchema = z.object({
+  account: z.string(),
+  /** ISO time. */
+  until: z.string(),
+});
+export type VerifyRateWait = z.infer<typeof verifyRateWaitSchema>;
+
 export const verifyJobSchema = z.object({
   jobId: z.string(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
@@ -78,6 +97,17 @@ export const verifyJobSchema = z.object({
   results: z.array(verifyResultSchema),
   skipped: z.array(verifySkipSchema),
   error: errorInfoSchema.nullable(),
+  // The fields below are always set by the core; they are optional only so that a view built
+  // without them (a fixture written before they existed) still parses: it reads as a run that
+  // says nothing of its queue, pace or waits.
+  /** Key ids a worker is on now (its request sent, or waiting for its turn in the pace). */
+  checking: z.array(z.string()).optional(),
+  /** Key ids still waiting for a worker, in the order they will be sent. */
+  queued: z.array(z.string()).optional(),
+  pacing: verifyPacingSchema.nullable().optional(),
+  /** An estimate of the seconds left, from the pace and the keys left; null when unknown. */
+  secondsLeft: z.number().nullable().optional(),
+  rateWait: verifyRateWaitSchema.nullable().optional(),
 });
 export type VerifyJob = z.infer<typeof verifyJobSchema>;
 

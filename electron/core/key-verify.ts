@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Account, AppCall, KeyRecord, Verification } from '../../shared/schemas.ts';
 import type { VerifyResult } from '../../shared/views.ts';
 import { accountKey, findAccount } from './accounts.ts';
-import { createRateGovernor, type ApexClient } from './apexverify/index.ts';
+import { createRateGovernor, type ApexClient, type RateGovernor } from './apexverify/index.ts';
 import type { CoreDeps } from './deps.ts';
 import { noteAppCalls } from './app-calls.ts';
 import { checkKey } from './key-check.ts';
@@ -12,6 +12,7 @@ import { isLive, resolveKey, type KeyRef } from './key-records.ts';
 import { openRunOf, refuseDuringRun } from './rotation/lookup.ts';
 import { recordEvent } from './audit.ts';
 import { refuseRemoteOnly } from './remote-only.ts';
+import { announcingWaits } from './verify-pace.ts';
 
 // The result's one definition is its schema in shared/views.ts; re-exported for the core's users.
 
@@ -126,6 +127,20 @@ export interface VerifyAllOptions {
    * null to verify them. Asked once per account, before the run starts.
    */
   skipAccount?: (account: Account) => string | null;
+  /** Once the keys are chosen, before the first is sent: what the run will do, and its pace. */
+  onPlan?: (plan: VerifyPlan) => void;
+  /** A worker has taken the key: it is checked now (sent, or waiting for its turn in the pace). */
+  onCheck?: (keyId: string) => void;
+  /** A 429 named its Retry-After: nothing more goes to the account before `until` (ISO). */
+  onRateWait?: (wait: { account: string; until: string }) => void;
+}
+
+export interface VerifyPlan {
+  share: number;
+  /** The keys to send, in the order the workers take them. */
+  keys: { id: string; accountId: string }[];
+  /** The requests a second the account's governor allows now, or null until it has learned. */
+  perSecond(accountId: string): number | null;
 }
 
 export async function verifyAll(
@@ -164,13 +179,21 @@ export async function verifyAll(
     return offline ? skip(k, offline) : true;
   });
   const accounts = new Map<string, { account: Account; client: ApexClient }>();
+  const governors = new Map<string, RateGovernor>();
   for (const account of data.accounts) {
     if (!keys.some((k) => k.accountId === account.id)) continue;
-    accounts.set(account.id, {
-      account,
-      client: deps.clientFor(account, { governor: createRateGovernor({ share }) }),
+    const governor = announcingWaits(createRateGovernor({ share }), (sec) => {
+      const until = new Date(deps.clock.now().getTime() + sec * 1000).toISOString();
+      opts.onRateWait?.({ account: account.name, until });
     });
+    governors.set(account.id, governor);
+    accounts.set(account.id, { account, client: deps.clientFor(account, { governor }) });
   }
+  opts.onPlan?.({
+    share,
+    keys: keys.map((k) => ({ id: k.id, accountId: k.accountId })),
+    perSecond: (id) => governors.get(id)?.ratePerSec ?? null,
+  });
   const results: VerifyResult[] = new Array(keys.length);
   const calls: Calls = new Map();
   let next = 0;
@@ -182,6 +205,7 @@ export async function verifyAll(
       const i = next++;
       const key = keys[i] as KeyRecord;
       const ctx = accounts.get(key.accountId) as { account: Account; client: ApexClient };
+      opts.onCheck?.(key.id);
       const r = await check(deps, ctx.client, key, ctx.account, calls);
       results[i] = r;
       done++;

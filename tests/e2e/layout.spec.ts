@@ -97,6 +97,29 @@ async function expectGivenWayInOrder(page: Page, views: Map<string, KeyView>): P
   }
 }
 
+/**
+ * aria-colcount and each shown cell's aria-colindex describe the columns shown: a column CSS hides
+ * leaves the accessibility tree, so "column 3 of 4" is what the eye sees (use-shown-columns.ts).
+ */
+async function expectColumnsDescribed(page: Page, state: string): Promise<void> {
+  const grid = keyGrid(page);
+  const shown = await shownColumns(grid);
+  await expect(grid, state).toHaveAttribute('aria-colcount', String(shown.length));
+  const expected = shown.map((_, i) => String(i + 1)).join(',');
+  const described = () =>
+    grid.evaluate((g) => {
+      const rows = [...g.querySelectorAll<HTMLElement>('[role="row"]')];
+      const indexes = rows.map((r) =>
+        [...r.querySelectorAll<HTMLElement>('[role="gridcell"], [role="columnheader"]')]
+          .filter((c) => c.getClientRects().length > 0)
+          .map((c) => c.getAttribute('aria-colindex'))
+          .join(','),
+      );
+      return [...new Set(indexes)];
+    });
+  await expect.poll(described, { message: state }).toEqual([expected]);
+}
+
 test('the key grid and the Accounts table never overlap or clip, at any width', async ({
   page,
   app,
@@ -126,6 +149,7 @@ test('the key grid and the Accounts table never overlap or clip, at any width', 
           width,
         );
         await expectGivenWayInOrder(page, views);
+        await expectColumnsDescribed(page, state);
         await screenshot(page, `layout-${width}${details ? '-details' : ''}`);
       }
       // With every column shown when there is room.

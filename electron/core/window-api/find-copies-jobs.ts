@@ -2,11 +2,12 @@
 // the user named for one key. Start answers at once; the count of files read grows while it runs.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { AppError, toErrorInfo } from '../../../shared/errors.ts';
+import { toErrorInfo } from '../../../shared/errors.ts';
 import type { findCopiesJobSchema } from '../../../shared/ipc/location-channels.ts';
 import type { CoreDeps } from '../deps.ts';
 import { findCopies } from '../locations/find-copies.ts';
 import type { ScanResult } from '../locations/scan.ts';
+import { createJobRegistry } from './job-registry.ts';
 
 export type FindCopiesJob = z.infer<typeof findCopiesJobSchema>;
 
@@ -21,9 +22,6 @@ interface Job {
   abort: AbortController;
 }
 
-// Finished jobs are kept only so a late poll still sees the outcome.
-const KEEP_FINISHED = 4;
-
 const copyProgress = (view: FindCopiesJob, r: Readonly<ScanResult>) => {
   view.read = r.read;
   view.skipped = { ...r.skipped };
@@ -32,19 +30,8 @@ const copyProgress = (view: FindCopiesJob, r: Readonly<ScanResult>) => {
 };
 
 export function createFindCopiesJobs(deps: CoreDeps): FindCopiesJobs {
-  const jobs = new Map<string, Job>();
-
-  const find = (jobId: string): Job => {
-    const job = jobs.get(jobId);
-    if (!job) throw new AppError('BAD_INPUT', 'That search for copies is no longer known.');
-    return job;
-  };
+  const jobs = createJobRegistry<Job>('That search for copies is no longer known.');
   const snapshot = (job: Job): FindCopiesJob => structuredClone(job.view);
-  const prune = () => {
-    const finished = [...jobs.values()].filter((j) => j.view.state !== 'running');
-    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
-      jobs.delete(j.view.jobId);
-  };
 
   async function run(view: FindCopiesJob, dirs: readonly string[], signal: AbortSignal) {
     try {
@@ -64,7 +51,7 @@ export function createFindCopiesJobs(deps: CoreDeps): FindCopiesJobs {
         ...(info.field ? { field: info.field } : {}),
       };
     } finally {
-      prune();
+      jobs.prune();
     }
   }
 
@@ -82,13 +69,13 @@ export function createFindCopiesJobs(deps: CoreDeps): FindCopiesJobs {
       };
       const abort = new AbortController();
       const job: Job = { view, abort };
-      jobs.set(view.jobId, job);
+      jobs.add(job);
       void run(view, [...dirs], abort.signal);
       return snapshot(job);
     },
-    get: (jobId) => snapshot(find(jobId)),
+    get: (jobId) => snapshot(jobs.find(jobId)),
     cancel(jobId) {
-      const job = find(jobId);
+      const job = jobs.find(jobId);
       if (job.view.state === 'running') job.abort.abort();
       return snapshot(job);
     },

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { KeyView } from '../../../shared/views.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useReminderDays } from '../hooks/use-reminder-settings.ts';
+import { useLiveLastUsed } from '../hooks/use-live-last-used.ts';
+import { colIndex } from '../hooks/use-shown-columns.ts';
 import { useRotationProgress } from '../hooks/use-rotation.ts';
 import { useRowOutcome, useSkipReason } from '../hooks/use-selectors.ts';
 import { dueState } from '../lib/dates.ts';
@@ -24,6 +26,8 @@ interface Props {
   tabbable: boolean;
   /** More than one account: the account gets its own column (the label's second line, narrow). */
   showAccount?: boolean;
+  /** The ids of the columns shown (use-shown-columns.ts), for each cell's aria-colindex. */
+  columns?: readonly string[] | undefined;
   onSelect: (id: string) => void;
 }
 
@@ -35,10 +39,13 @@ export const KeyRow = memo(function KeyRow({
   open,
   tabbable,
   showAccount = false,
+  columns,
   onSelect,
 }: Props) {
+  const col = (id: string) => colIndex(columns, id);
   const outcome = useRowOutcome(k);
   const skipped = useSkipReason(k.id);
+  const lastUsed = useLiveLastUsed(k);
   const rotation = useRotationProgress(k.id);
   const now = useNow(60_000);
   const dueWithin = useReminderDays();
@@ -54,7 +61,7 @@ export const KeyRow = memo(function KeyRow({
       style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
       onClick={() => onSelect(k.id)}
     >
-      <div role="gridcell" className="grid__cell grid__cell--label">
+      <div role="gridcell" aria-colindex={col('label')} className="grid__cell grid__cell--label">
         <span className="key-label" title={k.label}>
           {k.label}
         </span>
@@ -65,16 +72,24 @@ export const KeyRow = memo(function KeyRow({
         )}
       </div>
       {showAccount && (
-        <div role="gridcell" className="grid__cell grid__cell--account">
+        <div
+          role="gridcell"
+          aria-colindex={col('account')}
+          className="grid__cell grid__cell--account"
+        >
           <span className="key-account" title={k.account}>
             {k.account}
           </span>
         </div>
       )}
-      <div role="gridcell" className="grid__cell grid__cell--environment">
+      <div
+        role="gridcell"
+        aria-colindex={col('environment')}
+        className="grid__cell grid__cell--environment"
+      >
         <EnvTag environment={k.environment} />
       </div>
-      <div role="gridcell" className="grid__cell grid__cell--status">
+      <div role="gridcell" aria-colindex={col('status')} className="grid__cell grid__cell--status">
         {/* A key ApexVerify last rejected is not shown as a healthy Active key: the 401 is
             the status the app last learned. */}
         {!(k.status === 'active' && outcome === 'unauthorized') && (
@@ -84,13 +99,25 @@ export const KeyRow = memo(function KeyRow({
           <OutcomePill outcome={outcome} why={skipped && `Skipped by Verify all: ${skipped}`} />
         )}
       </div>
-      <div role="gridcell" className="grid__cell grid__cell--createdAt">
+      <div
+        role="gridcell"
+        aria-colindex={col('createdAt')}
+        className="grid__cell grid__cell--createdAt"
+      >
         <RelativeTime iso={k.createdAt} tabIndex={-1} />
       </div>
-      <div role="gridcell" className="grid__cell grid__cell--lastUsedAt">
-        <LastUsed iso={k.lastUsedAt} byApp={k.lastUsedByApp} tabIndex={-1} />
+      <div
+        role="gridcell"
+        aria-colindex={col('lastUsedAt')}
+        className="grid__cell grid__cell--lastUsedAt"
+      >
+        <LastUsed iso={lastUsed.iso} byApp={lastUsed.byApp} tabIndex={-1} compact />
       </div>
-      <div role="gridcell" className="grid__cell grid__cell--rotationDueAt">
+      <div
+        role="gridcell"
+        aria-colindex={col('rotationDueAt')}
+        className="grid__cell grid__cell--rotationDueAt"
+      >
         {k.status === 'revoked' ? (
           <span className="muted">—</span>
         ) : (

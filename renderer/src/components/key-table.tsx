@@ -1,11 +1,13 @@
 // The key list as an ARIA grid, virtualized: only the rows in view (plus a margin) are in the
 // DOM, while aria-rowcount and aria-rowindex still describe the whole filtered list.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyView } from '../../../shared/views.ts';
 import { useGridKeyboard } from '../hooks/use-grid-keyboard.ts';
+import { useShownColumns } from '../hooks/use-shown-columns.ts';
 import { useShownAccounts } from '../hooks/use-shown-accounts.ts';
+import { ACCOUNT_COLUMN, COLUMNS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { KeyRow } from './key-row.tsx';
 import { KeyTableHeader } from './key-table-header.tsx';
@@ -20,6 +22,7 @@ export interface KeyTableProps {
 }
 
 export function KeyTable({ keys, labelledBy }: KeyTableProps) {
+  const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
   const { activeId, openId, setActive, openKey } = useAppState(
@@ -42,6 +45,12 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
   });
   const items = virtualizer.getVirtualItems();
   const showAccount = useShownAccounts().length > 1;
+  const allColumns = useMemo(() => {
+    const ids: string[] = COLUMNS.map((c) => c.id);
+    if (showAccount) ids.splice(1, 0, ACCOUNT_COLUMN.id);
+    return ids;
+  }, [showAccount]);
+  const columns = useShownColumns(gridRef, allColumns);
   const activeIndex = activeId === null ? -1 : keys.findIndex((k) => k.id === activeId);
 
   const moveTo = (index: number) => {
@@ -79,14 +88,15 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
 
   return (
     <div
+      ref={gridRef}
       role="grid"
       aria-labelledby={labelledBy}
       aria-rowcount={keys.length + 1}
-      aria-colcount={showAccount ? 7 : 6}
+      aria-colcount={columns.length}
       className={`grid${showAccount ? ' grid--accounts' : ''}`}
     >
       <div ref={scrollRef} className="grid__scroller">
-        <KeyTableHeader showAccount={showAccount} />
+        <KeyTableHeader showAccount={showAccount} columns={columns} />
         <div
           role="rowgroup"
           className="grid__body"
@@ -111,6 +121,7 @@ export function KeyTable({ keys, labelledBy }: KeyTableProps) {
                 open={k.id === openId}
                 tabbable={k.id === tabbableId}
                 showAccount={showAccount}
+                columns={columns}
                 onSelect={onSelect}
               />
             );

@@ -1,7 +1,9 @@
-// Progress of "Verify all": a progress bar with "N of M", a Cancel button while it runs, and a
-// summary once it has finished.
+// Progress of "Verify all": a progress bar with "N of M", a Cancel button and the time left and
+// pace while it runs (verify-all-pace.tsx), and a summary once it has finished, kept until the
+// user dismisses it.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState } from '../state/context.ts';
+import { VerifyAllPace } from './verify-all-pace.tsx';
 
 const FINISHED: Record<string, string> = {
   done: 'Verify all finished',
@@ -50,6 +52,7 @@ export function VerifyAllBar() {
           Dismiss
         </button>
       )}
+      {running && <VerifyAllPace job={job} />}
     </div>
   );
 }

@@ -45,18 +45,26 @@ export const useSkipReason = (keyId: string): string | null =>
 export const usePending = (name: string): boolean => useAppState((s) => s.pending[name] === true);
 
 /**
- * The row's latest outcome, or "checking" while Verify all has not reached it. Only what is
- * still true is shown: a check from before the key was enabled or disabled is stale, and a
- * disabled key can only be rejected, so an older "Verified" beside "Disabled" is never shown.
+ * The row's latest outcome, or, while Verify all has not answered it, "queued" (waiting for its
+ * turn) or "checking" (a worker is on it). Only what is still true is shown: a check from before
+ * the key was enabled or disabled is stale, and a disabled key can only be rejected, so an older
+ * "Verified" beside "Disabled" is never shown.
  */
 export function useRowOutcome(
   key: KeyView,
-): VerifyResult['status'] | 'checking' | 'skipped' | null {
+): VerifyResult['status'] | 'queued' | 'checking' | 'skipped' | null {
   return useAppState((s) => {
     const fresh = s.verifyResults[key.id];
     if (fresh) return fresh.status;
-    if (s.job?.skipped.some((k) => k.keyId === key.id)) return 'skipped';
-    if (s.job?.state === 'running' && key.status !== 'revoked') return 'checking';
+    const job = s.job;
+    if (job?.skipped.some((k) => k.keyId === key.id)) return 'skipped';
+    if (job?.state === 'running' && key.status !== 'revoked') {
+      // A view that says nothing of its queue: every key not answered yet is being checked.
+      if (job.queued === undefined || job.checking?.includes(key.id)) return 'checking';
+      // Until the run has chosen its keys (its pace is then known), every live key waits.
+      if (job.queued.includes(key.id) || !job.pacing) return 'queued';
+      // Not in this run (not on this device, say): its last check stands.
+    }
     const last = key.lastVerification;
     if (!last) return null;
     const changed = s.statusChangedAt[key.id];

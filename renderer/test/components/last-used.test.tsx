@@ -27,9 +27,12 @@ function lastUsedCell(label: string): string {
 }
 
 describe('Last used', () => {
-  test('reads "Only this app\'s check, 5 minutes ago" in the list and the details', async () => {
+  test('reads "App check" in the list and "Only this app\'s check, 5 minutes ago" in the details', async () => {
     await renderApp(keys);
-    expect(lastUsedCell('checked-only')).toMatch(/^Only this app's check, 5 minutes ago/);
+    // The list's short form, one line; the sentence is its tooltip.
+    expect(lastUsedCell('checked-only')).toMatch(
+      /^App check\s*Only this app's check, 5 minutes ago/,
+    );
     expect(lastUsedCell('in-traffic')).toMatch(/^5 minutes ago/);
     expect(lastUsedCell('never-used')).toBe('Never');
     await act(async () => {

@@ -167,3 +167,87 @@ describe('verify all with an account known to be unreachable', () => {
     expect(again.results.map((r) => r.label).sort()).toEqual(['a1', 'a2', 's1', 's2']);
   });
 });
+
+describe('verify all explains itself', () => {
+  it('tells which keys are queued and which are being checked, until none is left', async () => {
+    const labels = Array.from({ length: 10 }, (_, i) => `q${i}`);
+    const rig = await rigWith('jobs-queue', labels);
+    // Slow answers: the first poll finds the workers on their keys and the rest waiting.
+    rig.sandbox.addFault({ path: '/v1/account/credits', latencyMs: 300, times: Infinity });
+    const { jobId } = await rig.ok('startVerifyAll', {});
+    const all = [...(rig.keyIds as string[])].sort();
+    const seen: VerifyJob[] = [];
+    await expect
+      .poll(
+        async () => {
+          const job = await rig.ok('getVerifyAll', { jobId });
+          seen.push(job);
+          return job.state === 'running' && (job.checking ?? []).length > 0 && job.done > 0;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    for (const job of seen.filter((j) => j.state === 'running' && j.pacing)) {
+      // Every key is in exactly one place: answered, in hand, or waiting.
+      const answered = job.results.map((r) => r.keyId);
+      const places = [...answered, ...(job.checking ?? []), ...(job.queued ?? [])];
+      expect(places.sort()).toEqual(all);
+      // No more keys are in hand than there are workers: the rest read as queued.
+      expect((job.checking ?? []).length).toBeLessThanOrEqual(4);
+      expect(job.secondsLeft).toEqual(expect.any(Number));
+    }
+    const midway = seen.at(-1) as VerifyJob;
+    expect(midway.queued?.length).toBeGreaterThan(0);
+    expect(midway.rateWait).toBeNull();
+    rig.sandbox.clearFaults();
+    const job = await finished(rig, jobId);
+    expect(job).toMatchObject({ state: 'done', done: 10, checking: [], queued: [] });
+    expect(job.secondsLeft).toBeNull();
+  });
+
+  it("says how it is paced, from the rate share setting and the account's limit", async () => {
+    const rig = await startAppRig('jobs-pace', { keys: ['p0', 'p1'], sandbox: { rpm: 6000 } });
+    rigs.push(rig);
+    const half = await finished(rig, (await rig.ok('startVerifyAll', {})).jobId);
+    expect(half.pacing).toEqual({
+      share: 0.5,
+      perMinute: 3000,
+      reason:
+        "paced to half of the account's rate limit (3000 requests a minute), so other traffic on it keeps the rest",
+    });
+    await rig.ok('saveSettings', { rateShare: 0.3 });
+    const third = await finished(rig, (await rig.ok('startVerifyAll', {})).jobId);
+    expect(third.pacing).toEqual({
+      share: 0.3,
+      perMinute: 1800,
+      reason:
+        "paced to 30 % of the account's rate limit (1800 requests a minute), so other traffic on it keeps the rest",
+    });
+  });
+
+  it('tells of a 429 wait: until when, and for which account', async () => {
+    const rig = await rigWith('jobs-429', ['w0', 'w1', 'w2']);
+    rig.sandbox.addFault({ path: '/v1/account/credits', status: 429, retryAfter: 2, times: 1 });
+    const { jobId } = await rig.ok('startVerifyAll', {});
+    let waiting: VerifyJob | undefined;
+    await expect
+      .poll(
+        async () => {
+          const job = await rig.ok('getVerifyAll', { jobId });
+          if (job.rateWait) waiting = job;
+          return waiting !== undefined || job.state !== 'running';
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    expect(waiting?.state).toBe('running');
+    expect(waiting?.rateWait?.account).toBe('acme');
+    // An ISO time within the 2 s the server asked for, as the core's clock reads it.
+    const until = Date.parse(waiting?.rateWait?.until as string);
+    expect(until).toBeGreaterThan(rig.core.clock.now().getTime() - 2_000);
+    expect(until).toBeLessThanOrEqual(rig.core.clock.now().getTime() + 2_000);
+    // The wait is over once the run is: every key was answered after it.
+    const job = await finished(rig, jobId);
+    expect(job).toMatchObject({ state: 'done', ok: 3, failed: 0, rateWait: null });
+  });
+});
