@@ -1,11 +1,11 @@
-// The application menu and the native About box. Ctrl/Cmd+N and Ctrl/Cmd+F belong to the
-// renderer, which handles them as keydown: the menu shows them (not registered as global
+// The application menu and the native About box. Ctrl/Cmd+N and Ctrl/Cmd+F (and Ctrl/Cmd+B back
+// up, +O restore, +E export the inventory) belong to the renderer, which handles them as keydown: the menu shows them (not registered as global
 // accelerators on Linux/Windows, so the keys reach the page), and a mouse click on the item
 // replays the same keystroke into the window. No extra IPC channel, nothing beyond the contract.
 import { app, Menu, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { PRODUCT_NAME } from '../core/paths.ts';
 
-export type ShortcutKey = 'n' | 'f';
+export type ShortcutKey = 'n' | 'f' | 'b' | 'o' | 'e';
 
 export interface MenuActions {
   press(key: ShortcutKey): void;
@@ -49,6 +49,12 @@ export function menuTemplate(
       label: 'File',
       submenu: [
         shortcut('New Key…', 'n', actions),
+        sep,
+        // The window's own Back up…, Restore… and Export inventory… (in its toolbar's Data menu
+        // too, for the preview host, which has no menu bar).
+        shortcut('Back Up…', 'b', actions),
+        shortcut('Restore…', 'o', actions),
+        shortcut('Export Inventory…', 'e', actions),
         sep,
         mac ? { role: 'close' } : { role: 'quit' },
       ],

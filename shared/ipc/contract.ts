@@ -18,6 +18,7 @@ import {
 
 import { accountChannels } from './account-channels.ts';
 import { activityChannels } from './activity-channels.ts';
+import { backupChannels } from './backup-channels.ts';
 import { changeChannels } from './change-channels.ts';
 import { envChannels } from './env-channels.ts';
 import { fileChannels } from './file-channels.ts';
@@ -127,7 +128,20 @@ export const contract = {
     input: z.object({ id, files: z.array(text(4096)).min(1).max(20) }).strict(),
     output: z.array(envFileEvidenceSchema),
   },
-  confirmDeployed: { input: keyRef, output: rotationViewSchema },
+  confirmDeployed: {
+    // share: a key held by a teammate (issue 14) first gets its new key written into a new share
+    // file to the holder's recipients; main writes it, only the path crosses.
+    input: z
+      .object({
+        id,
+        share: z
+          .object({ recipients: z.array(text(200)).min(1).max(20), path: text(4096) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: rotationViewSchema,
+  },
   verifyRotation: {
     input: z.object({ id, acceptRecentUse: z.boolean().optional() }).strict(),
     output: rotationViewSchema,
@@ -158,6 +172,7 @@ export const contract = {
   ...fileChannels,
   ...envChannels,
   ...handoffChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

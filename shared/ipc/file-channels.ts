@@ -16,6 +16,11 @@ export const fileChannels = {
         multiple: z.boolean().optional(),
         /** save: the file name offered. */
         defaultName: text(255).optional(),
+        /** The file types offered ("Backups", ["age"]); without them, any file. */
+        filter: z
+          .object({ name: text(100), extensions: z.array(text(16)).min(1).max(8) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({

@@ -143,6 +143,7 @@ export function validInputs(ids: {
 }): { [C in Channel]: InputOf<C> } {
   const { keyId: id, accountId } = ids;
   const sharePath = join(dirname(ids.envPath), 'dev-shared.age');
+  const backupPath = join(dirname(ids.envPath), 'apexkeys-backup.age');
   const account = {
     baseUrl: ids.baseUrl ?? 'http://127.0.0.1:9',
     secret: ids.accountSecret ?? 'x'.repeat(24),
@@ -203,6 +204,10 @@ export function validInputs(ids: {
     // recipient, so receiving that same file here is refused as not encrypted for us.
     shareKey: { id, recipients: [OTHER_RECIPIENT], path: sharePath, handover: false },
     receiveKey: { path: sharePath, verify: false },
+    // A new backup, then restored where it came from (a no-op that says so); the inventory file.
+    backupData: { path: backupPath, passphrase: 'correct horse battery staple' },
+    restoreData: { path: backupPath, passphrase: 'correct horse battery staple' },
+    exportInventory: { path: join(dirname(ids.envPath), 'inventory.csv'), format: 'csv' },
   };
 }
 

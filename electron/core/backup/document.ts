@@ -42,6 +42,7 @@ const invalid = (why: string) =>
   new AppError(
     'BAD_INPUT',
     `The backup decrypts, but its content is not a valid backup of this app: ${why}. Nothing was changed.`,
+    { field: 'file' },
   );
 
 /** Where the first problem is ("keys.3.label"), never the value there (it may be a secret). */
@@ -119,6 +120,7 @@ export function parseBackupDocument(text: string): BackupDocument {
     throw new AppError(
       'BAD_INPUT',
       `The backup was written by a newer version of the app (format version ${head.data.version}; this one reads ${BACKUP_VERSION}). Update the app and restore again. Nothing was changed.`,
+      { field: 'file' },
     );
   const parsed = backupDocumentSchema.safeParse(raw);
   if (!parsed.success) throw invalid(firstIssue(parsed.error));

@@ -58,6 +58,7 @@ const damaged = () =>
   new AppError(
     'BAD_INPUT',
     'The backup file is damaged or truncated: it does not decrypt to what was written. Nothing was changed.',
+    { field: 'file' },
   );
 
 /** The header lines (up to the MAC line), to tell a passphrase file from a recipients one. */
@@ -85,12 +86,14 @@ export async function decryptWithPassphrase(file: Uint8Array, passphrase: string
     throw new AppError(
       'BAD_INPUT',
       'This is not an age-encrypted file (or its first line was damaged), so it is not a backup this app wrote. Nothing was changed.',
+      { field: 'file' },
     );
   const header = headerOf(bytes);
   if (header.includes('\n-> ') && !header.includes('\n-> scrypt '))
     throw new AppError(
       'BAD_INPUT',
       'This age file is encrypted to recipients, not with a passphrase: it is not a backup (a key shared with you is opened with "key receive"). Nothing was changed.',
+      { field: 'file' },
     );
   const d = new Decrypter();
   d.addPassphrase(passphrase);
@@ -104,11 +107,13 @@ export async function decryptWithPassphrase(file: Uint8Array, passphrase: string
       throw new AppError(
         'BAD_INPUT',
         'The passphrase does not open this backup (or the file was changed). Nothing was changed.',
+        { field: 'passphrase' },
       );
     if (/work factor/i.test(why))
       throw new AppError(
         'BAD_INPUT',
         'The backup asks for a stronger passphrase hashing than the app accepts (scrypt work factor above 20). Nothing was changed.',
+        { field: 'file' },
       );
     throw damaged();
   }

@@ -36,6 +36,7 @@ function readBackupFile(file: string): { path: string; bytes: Uint8Array } {
       throw new AppError(
         'BAD_INPUT',
         `${path} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; it is not a backup this app wrote. Nothing was changed.`,
+        { field: 'file' },
       );
     return { path, bytes: readFileSync(path) };
   } catch (e) {
@@ -52,7 +53,9 @@ export async function openBackup(
   passphrase: string,
 ): Promise<{ path: string; doc: BackupDocument }> {
   if (passphrase.length === 0)
-    throw new AppError('BAD_INPUT', 'The passphrase is empty. Nothing was changed.');
+    throw new AppError('BAD_INPUT', 'The passphrase is empty. Nothing was changed.', {
+      field: 'passphrase',
+    });
   const { path, bytes } = readBackupFile(file);
   const text = await decryptWithPassphrase(bytes, passphrase);
   return { path, doc: parseBackupDocument(text) };

@@ -90,7 +90,8 @@ export async function writeBackup(
   input: { file: string; passphrase: string; scryptLogN?: number },
 ): Promise<BackupResult> {
   const problem = passphraseProblem(input.passphrase);
-  if (problem) throw new AppError('BAD_INPUT', `${problem} Nothing was written.`);
+  if (problem)
+    throw new AppError('BAD_INPUT', `${problem} Nothing was written.`, { field: 'passphrase' });
   const pathIssue = pathProblem(input.file, 'the backup file');
   if (pathIssue) throw new AppError('BAD_INPUT', pathIssue, { field: 'file' });
   const target = resolve(input.file);

@@ -26,6 +26,7 @@ import {
 import { requireRun } from '../rotation/lookup.ts';
 import { createAccountHandlers } from './account-handlers.ts';
 import { createActivityHandlers } from './activity-handlers.ts';
+import { createBackupHandlers } from './backup-handlers.ts';
 import { createChangeHandlers } from './change-handlers.ts';
 import { createEnvHandlers, requireFullPaths } from './env-handlers.ts';
 import { createFileHandlers } from './file-handlers.ts';
@@ -89,6 +90,7 @@ export function createHandlers(base: AppContext): Handlers {
     ...createFileHandlers(ctx),
     ...createEnvHandlers(ctx),
     ...createHandoffHandlers(ctx),
+    ...createBackupHandlers(ctx),
     async getStatus() {
       const notices = deps.store.notices.slice(noticesShown);
       noticesShown = deps.store.notices.length;
@@ -139,7 +141,12 @@ export function createHandlers(base: AppContext): Handlers {
       requireFullPaths(files);
       return replaceOldKeyInEnvFiles(deps, { id }, files);
     },
-    confirmDeployed: ({ id }) => confirmDeployed(deps, { id }),
+    confirmDeployed: ({ id, share }) =>
+      confirmDeployed(
+        deps,
+        { id },
+        share ? { share: { recipients: share.recipients, file: share.path } } : {},
+      ),
     verifyRotation: ({ id, acceptRecentUse }) =>
       verifyNewKey(deps, { id }, acceptRecentUse === undefined ? {} : { acceptRecentUse }),
     finishRotation: ({ id, confirmLabel, ignoreLocations }) =>

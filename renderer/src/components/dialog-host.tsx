@@ -2,11 +2,14 @@
 import { useAppState } from '../state/context.ts';
 import { AccountsDialog } from './accounts-dialog.tsx';
 import { ActivityDialog } from './activity-dialog.tsx';
+import { BackupDialog } from './backup-dialog.tsx';
 import { CaptureDialog } from './capture-dialog.tsx';
 import { EnvDialog } from './env-dialog.tsx';
 import { FindCopiesDialog } from './find-copies-dialog.tsx';
+import { InventoryDialog } from './inventory-dialog.tsx';
 import { NewKeyDialog } from './new-key-dialog.tsx';
 import { ReceiveDialog } from './receive-dialog.tsx';
+import { RestoreDialog } from './restore-dialog.tsx';
 import { RevokeDialog } from './revoke-dialog.tsx';
 import { RotateDialog } from './rotate-dialog.tsx';
 import { SettingsDialog } from './settings-dialog.tsx';
@@ -38,5 +41,11 @@ export function DialogHost() {
       return <ShareDialog keyId={dialog.keyId} />;
     case 'receive':
       return <ReceiveDialog />;
+    case 'backup':
+      return <BackupDialog />;
+    case 'restore':
+      return <RestoreDialog />;
+    case 'inventory':
+      return <InventoryDialog />;
   }
 }

@@ -14,6 +14,8 @@ interface Props {
   /** The system dialog's title. */
   title: string;
   defaultName?: string;
+  /** The file types the system dialog offers first. */
+  filter?: { name: string; extensions: string[] };
   problem: string | null;
   showProblem: boolean;
   hint: string;
@@ -29,6 +31,7 @@ export function FilePathField(p: Props) {
       kind: p.kind,
       title: p.title,
       ...(p.defaultName !== undefined ? { defaultName: p.defaultName } : {}),
+      ...(p.filter !== undefined ? { filter: p.filter } : {}),
     });
     if (r.ok && !r.value.supported) setChooserGone(true);
     const chosen = r.ok ? r.value.paths[0] : undefined;

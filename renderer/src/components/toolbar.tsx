@@ -5,6 +5,7 @@ import { useOffline, useVerifyAllNote } from '../hooks/use-selectors.ts';
 import { ALL_ACCOUNTS, ALL_ENVIRONMENTS } from '../lib/key-list.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
+import { DataMenu } from './data-menu.tsx';
 import { SyncNowButton } from './sync-now-button.tsx';
 
 export const KEYS_HEADING_ID = 'keys-heading';
@@ -93,6 +94,7 @@ export function Toolbar({ shown }: Props) {
         >
           Receive a key…
         </button>
+        <DataMenu />
         <SyncNowButton />
         <ActionButton
           disabledReason={verifyReason}

@@ -1,7 +1,9 @@
-// Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Delete revoke the focused row's key,
-// Esc close the details. (Enter on a row is the grid's; Esc in a dialog is the dialog's.)
+// Window shortcuts: Ctrl/Cmd+N new key, Ctrl/Cmd+F filter, Ctrl/Cmd+B back up, Ctrl/Cmd+O
+// restore, Ctrl/Cmd+E export the inventory, Delete revoke the focused row's key, Esc close the
+// details. (Enter on a row is the grid's; Esc in a dialog is the dialog's.)
 import { useEffect } from 'react';
 import { FILTER_ID } from '../lib/element-ids.ts';
+import type { Dialog } from '../state/dialogs-slice.ts';
 import { useAppStateApi } from '../state/context.ts';
 
 /**
@@ -17,6 +19,13 @@ export function focusRow(id: string): void {
   document.querySelector<HTMLElement>(`[data-key-id="${CSS.escape(id)}"]`)?.focus();
 }
 
+/** The File menu's Back Up…, Restore… and Export Inventory… (electron/main/menu.ts replays them). */
+const DATA_KEYS: ReadonlyMap<string, Dialog> = new Map([
+  ['b', { kind: 'backup' }],
+  ['o', { kind: 'restore' }],
+  ['e', { kind: 'inventory' }],
+]);
+
 export function useShortcuts(): void {
   const store = useAppStateApi();
   useEffect(() => {
@@ -27,6 +36,14 @@ export function useShortcuts(): void {
       if (mod && key === 'n') {
         e.preventDefault();
         if (!s.dialog && s.accounts.length > 0) s.openDialog({ kind: 'new-key' });
+        return;
+      }
+      const data = mod ? DATA_KEYS.get(key) : undefined;
+      if (data) {
+        // Always taken from the browser (Ctrl+O would open its own file chooser), even under a
+        // dialog, which it then leaves alone.
+        e.preventDefault();
+        if (!s.dialog) s.openDialog(data);
         return;
       }
       if (s.dialog || e.defaultPrevented) return;

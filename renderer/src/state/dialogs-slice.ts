@@ -15,7 +15,11 @@ export type Dialog =
   | { kind: 'scan'; keyId: string }
   /** Share with a teammate… and Receive a key… (issue 14). */
   | { kind: 'share'; keyId: string }
-  | { kind: 'receive' };
+  | { kind: 'receive' }
+  /** Back up…, Restore… and Export inventory… (issue 14). */
+  | { kind: 'backup' }
+  | { kind: 'restore' }
+  | { kind: 'inventory' };
 
 /** The revoke channel's answer, flattened, with the key it was about. */
 export type RevokeProof = { keyId: string; label: string } & RevokeResult['proof'] &

@@ -18,7 +18,10 @@ export type ErrorScope =
   | 'capture'
   | 'scan'
   | 'share'
-  | 'receive';
+  | 'receive'
+  | 'backup'
+  | 'restore'
+  | 'inventory';
 
 export interface ScopedError {
   /** What failed, as a phrase: "Verifying "ci-prod"". */

@@ -14,3 +14,5 @@ import './screens.css';
 import './accounts.css';
 import './activity.css';
 import './locations.css';
+import './verify-bar.css';
+import './data-menu.css';
