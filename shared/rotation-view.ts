@@ -7,6 +7,7 @@ import {
   ROTATION_STEPS,
   abortChoiceSchema,
   actionStateSchema,
+  heldShareSchema,
   rotationRunSchema,
   rotationStepSchema,
 } from './rotation.ts';
@@ -43,6 +44,20 @@ export const rotationViewSchema = z.object({
     finish: actionStateSchema,
     abort: actionStateSchema.extend({ choices: z.array(abortChoiceSchema) }),
   }),
+  /**
+   * Issue 14: the old key is held by a teammate; absent otherwise. The deploy step writes a share
+   * file to the holder instead of .env files.
+   */
+  held: z
+    .object({
+      holder: z.string(),
+      /** The holder's recipients as the last share of the old key recorded them (a prefill). */
+      knownRecipients: z.array(z.string()),
+      shares: z.array(heldShareSchema),
+      /** Why .env files and the old key's known locations are not offered. */
+      locationsSkipped: z.string(),
+    })
+    .optional(),
   /** What needs the user's attention now (a recent use of the old key, a revocation awaited). */
   notice: z.string().nullable(),
 });

@@ -88,6 +88,30 @@ export type AbortChoice = z.infer<typeof abortChoiceSchema>;
 const at = z.string();
 const maybeAt = z.string().nullable();
 
+/** Issue 14: one share file the deploy step of a held key's rotation wrote for its holder. */
+export const heldShareSchema = z.object({
+  /** The absolute path. */
+  file: z.string(),
+  recipients: z.array(z.string()),
+  /** Recorded before the file is written: a crash in between still names the path. */
+  begunAt: at,
+  writtenAt: maybeAt,
+});
+export type HeldShare = z.infer<typeof heldShareSchema>;
+
+/**
+ * Issue 14: the old key was held by a teammate (custody 'held') when the run started. The new
+ * key goes to them in a share file, the old key's revocation is proven by the server no longer
+ * listing it (no secret of it is here), and the new key is handed over at the end.
+ */
+export const heldRotationSchema = z.object({
+  holder: z.string(),
+  shares: z.array(heldShareSchema),
+  /** The new key's secret was removed from this keychain after the revocation. */
+  handedOverAt: maybeAt,
+});
+export type HeldRotation = z.infer<typeof heldRotationSchema>;
+
 export const rotationRunSchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -135,10 +159,15 @@ export const rotationRunSchema = z.object({
       begunAt: at,
       /** The last check of the old key before it answered 401 (dashboard mode: still 200). */
       lastCheck: z.object({ at, status: z.number().int() }).nullable(),
-      proof: z.object({ status: z.literal(401), checkedAt: at }).nullable(),
+      /** 401: the old key answered 401. 404: a held key, which the server no longer lists. */
+      proof: z
+        .object({ status: z.union([z.literal(401), z.literal(404)]), checkedAt: at })
+        .nullable(),
       completedAt: maybeAt,
     })
     .nullable(),
+  /** Issue 14: the old key is held by a teammate. Older runs lack it. */
+  held: heldRotationSchema.optional(),
   /** Written when finish passed the check (or it was ignored). Older runs lack it. */
   locationCheck: locationCheckEvidenceSchema.optional(),
   abort: z
@@ -191,5 +220,8 @@ export const ROTATION_RULES = [
   'locations-not-restored',
   /** Verify, disable or revoke of a key that an open run holds. */
   'key-in-rotation',
+  /** Issue 14: a held key's deploy writes a share file for the holder, never a .env file. */
+  'held-no-env-files',
+  'held-needs-share',
 ] as const;
 export type RotationRule = (typeof ROTATION_RULES)[number];

@@ -13,6 +13,7 @@ const BY_RULE: ReadonlyMap<string, string> = new Map<RotationRule | ErrorRule, s
   ['deploy-needs-stored-verified-key', 'Run "apexkeys rotate start LABEL".'],
   ['verify-needs-deploy', 'Confirm it with "apexkeys rotate deployed LABEL".'],
   ['key-in-rotation', 'Use "apexkeys rotate finish" or "apexkeys rotate abort".'],
+  ['held-needs-share', 'Add --to RECIPIENT (repeatable) and --file PATH.'],
   ['no-accounts', 'Add one with "apexkeys account add".'],
   ['no-such-label', '"apexkeys key list" shows them.'],
   ['generate-in-dashboard', '"apexkeys key import" stores it.'],

@@ -44,10 +44,14 @@ export function rotationLines(v: RotationView): string[] {
     }`,
     `  4 revoke:   ${
       e.revoke
-        ? `begun ${e.revoke.begunAt}${e.revoke.proof ? `; old key answered 401 at ${e.revoke.proof.checkedAt}` : '; no 401 yet'}`
+        ? `begun ${e.revoke.begunAt}${e.revoke.proof ? `; old key ${e.revoke.proof.status === 404 ? 'no longer listed' : 'answered 401'} at ${e.revoke.proof.checkedAt}` : '; no proof yet'}`
         : 'not begun'
     }`,
   ];
+  for (const s of v.held?.shares ?? [])
+    lines.push(
+      `  share file: ${s.file}${s.writtenAt ? ` written ${s.writtenAt}` : ' (not written)'}`,
+    );
   if (e.abort)
     lines.push(
       `  aborted:    ${e.abort.choice}${e.abort.completedAt ? ` at ${e.abort.completedAt}` : ' (not complete)'}${e.abort.keptLabel ? `; new key kept as "${e.abort.keptLabel}"` : ''}`,
@@ -75,7 +79,9 @@ export function nextCommand(v: RotationView, label: string): string | null {
     case 'generate':
       return `apexkeys rotate start ${label}`;
     case 'deploy':
-      return `apexkeys rotate deployed ${label} [--env-file PATH ...] (the new key: apexkeys key get ${label} --pending)`;
+      return v.held
+        ? `apexkeys rotate deployed ${label} --to RECIPIENT --file PATH (a share file for ${v.held.holder})`
+        : `apexkeys rotate deployed ${label} [--env-file PATH ...] (the new key: apexkeys key get ${label} --pending)`;
     case 'verify':
       return `apexkeys rotate verify ${label}`;
     case 'revoke':

@@ -9,6 +9,32 @@ import { recordEvent } from '../audit.ts';
 import type { CoreDeps } from '../deps.ts';
 import { markRevoked } from '../key-records.ts';
 
+/**
+ * Deletes the server key with the account key and proves it gone: the server no longer lists it.
+ * Repeatable: a key already deleted (404) is what a resumed call finds. Also used by the rotation
+ * of a held key (its old key has no secret here either).
+ */
+export async function deleteAndProveUnlisted(
+  deps: CoreDeps,
+  account: Account,
+  remoteId: string,
+  label: string,
+  afterDelete: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  const client = deps.clientFor(account);
+  const apiKey = await accountKey(deps, account);
+  await client.deleteKey(apiKey, remoteId).catch((e: unknown) => {
+    // Already gone on the server: the listing below decides.
+    if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+  });
+  await afterDelete();
+  if ((await client.listKeys(apiKey)).some((r) => r.id === remoteId))
+    throw new AppError(
+      'NOT_REVOKED',
+      `The server accepted the delete of "${label}" but still lists it, so it is not revoked; try again in a minute. It was not marked revoked.`,
+    );
+}
+
 export async function revokeHeldKey(
   deps: CoreDeps,
   account: Account,
@@ -28,18 +54,8 @@ export async function revokeHeldKey(
     label: key.label,
     fingerprint: key.fingerprint,
   } as const;
-  const client = deps.clientFor(account);
   try {
-    const apiKey = await accountKey(deps, account);
-    await client.deleteKey(apiKey, remoteId).catch((e: unknown) => {
-      // Already gone on the server: the listing below decides.
-      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-    });
-    if ((await client.listKeys(apiKey)).some((r) => r.id === remoteId))
-      throw new AppError(
-        'NOT_REVOKED',
-        `The server accepted the delete of "${key.label}" but still lists it, so it is not revoked; try again in a minute. It was not marked revoked.`,
-      );
+    await deleteAndProveUnlisted(deps, account, remoteId, key.label);
   } catch (e) {
     await recordEvent(deps, {
       ...auditBase,

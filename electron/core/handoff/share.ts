@@ -47,7 +47,13 @@ function holderOf(key: KeyRecord, owner: string | undefined): string {
   return holder;
 }
 
-function documentOf(key: KeyRecord, account: Account, secret: string, at: Date): ShareDocument {
+/** The document a share file holds (also the new key's, in a held key's rotation). */
+export function documentOf(
+  key: KeyRecord,
+  account: Account,
+  secret: string,
+  at: Date,
+): ShareDocument {
   return {
     format: SHARE_FORMAT,
     version: SHARE_VERSION,

@@ -12,11 +12,12 @@ import { protectedDirsOf } from '../env-target.ts';
 import { replaceInEnvFiles } from './env-replace.ts';
 import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
 import { deployCheck, refuse } from './guards.ts';
-import { keyById, transition } from './run-store.ts';
+import { keyById, runById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 import { recordEvent } from '../audit.ts';
 import { checkLocations } from '../locations/check.ts';
 import { addLocationsIn } from '../locations/record.ts';
+import { refuseEnvFiles, shareNewKey, writtenShares, type HeldShareInput } from './held.ts';
 
 /** The open run whose new key is stored: the deploy helpers work from step 2 until the end. */
 function withStoredNewKey(data: StoreData, ref: RotationRef): RotationRun {
@@ -35,6 +36,7 @@ export async function replaceOldKeyInEnvFiles(
 ): Promise<EnvFileEvidence[]> {
   const data = await deps.store.read();
   const run = withStoredNewKey(data, ref);
+  if (run.held) refuseEnvFiles(run);
   const fresh = keyById(data, run.newKeyId);
   const results = await replaceInEnvFiles(
     files,
@@ -68,8 +70,12 @@ export async function replaceOldKeyInEnvFiles(
   return results;
 }
 
-/** The old key's known locations that hold it now: the files "Replace in all" rewrites. */
+/**
+ * The old key's known locations that hold it now: the files "Replace in all" rewrites. None for
+ * a held key: no secret of it is here to compare files with (held.ts HELD_LOCATIONS_SKIPPED).
+ */
 async function oldKeyHeldAt(deps: CoreDeps, data: StoreData, run: RotationRun): Promise<string[]> {
+  if (run.held) return [];
   const old = keyById(data, run.oldKeyId);
   const checked = await checkLocations(old.locations ?? [], await deps.vault.get(old.id));
   return [...new Set(checked.filter((l) => l.state === 'holds').map((l) => l.path))];
@@ -90,6 +96,8 @@ export interface DeployOptions {
   envFiles?: string[];
   /** Also replace in every known location of the old key that holds it (issue 12). */
   allLocations?: boolean;
+  /** A held key (issue 14): write the new key into a share file for the holder first. */
+  share?: HeldShareInput;
 }
 
 export async function confirmDeployed(
@@ -107,6 +115,19 @@ export async function confirmDeployed(
       `Refused at step 2 of 4 (deploy) of rotation ${run.id}: the new key's secret cannot be read from the keychain (${(e as { code?: string }).code ?? 'error'}).`,
     );
   });
+  if (run.held) {
+    if (opts.envFiles?.length) refuseEnvFiles(run);
+    if (opts.share) await shareNewKey(deps, run.id, opts.share);
+    if (!writtenShares(runById(await deps.store.read(), run.id)).length)
+      throw new RotationRefused(
+        'held-needs-share',
+        `Refused at step 2 of 4 (deploy) of rotation ${run.id}: the key is held by ${run.held.holder}, so the new key reaches them in a share file; name their recipient(s) and the file to write. Nothing was confirmed.`,
+      );
+  } else if (opts.share)
+    throw new RotationRefused(
+      'wrong-step',
+      `Refused at step 2 of 4 (deploy) of rotation ${run.id}: a share file is written here only for a key held by a teammate; share this key with "Share with a teammate" instead. Nothing was confirmed.`,
+    );
   const files = [...(opts.envFiles ?? [])];
   if (opts.allLocations) files.push(...(await oldKeyHeldAt(deps, data, run)));
   const envFiles = files.length

@@ -18,6 +18,7 @@ import { checkpoint, type RotationDeps } from './deps.ts';
 import { checkLocations } from '../locations/check.ts';
 import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
 import { finishCheck, refuse } from './guards.ts';
+import { finishHeld } from './held-finish.ts';
 import { always, keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 
@@ -72,6 +73,8 @@ export async function finishRotation(
   refuse(guard(run));
   const account = accountById(data, run.accountId);
   const client = deps.clientFor(account);
+  // Held by a teammate: no secret of the old key here; proven by the listing (held-finish.ts).
+  if (run.held) return finishHeld(deps, run, account, old, guard);
   const oldSecret = await deps.vault.get(old.id);
   if (!run.revoke) {
     const evidence = await checkOldLocations(deps, run, old, oldSecret, !!opts.ignoreLocations);
@@ -116,7 +119,7 @@ export async function finishRotation(
     n.rotationPeriodDays = o.rotationPeriodDays;
     n.status = 'active';
     if (r.revoke) {
-      r.revoke.proof = { status: 401, checkedAt: provenAt };
+      r.revoke.proof = { status: 401 as const, checkedAt: provenAt };
       r.revoke.completedAt = now;
     }
     r.step = 'done';

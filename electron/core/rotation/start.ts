@@ -14,6 +14,7 @@ import { openRunOf, RotationRefused } from './lookup.ts';
 import { checkPasted, pasteNeeded } from './paste.ts';
 import { refuse } from './guards.ts';
 import { refuseRemoteOnly } from '../remote-only.ts';
+import { checkHeldStartable, heldAtStart } from './held.ts';
 import { transition } from './run-store.ts';
 import { settle } from './view.ts';
 
@@ -74,6 +75,7 @@ function newRun(key: KeyRecord, account: Account, now: string): RotationRun {
     verify: null,
     revoke: null,
     abort: null,
+    ...(key.custody === 'held' ? { held: heldAtStart(key) } : {}),
   };
 }
 
@@ -85,8 +87,10 @@ export async function startRotation(
   const data = await deps.store.read();
   const { key, account } = resolveKey(data, ref);
   const open = resumable(data, key);
-  // Deploying and finishing hand out and revoke the old key: a key not captured has no secret.
-  if (!open) refuseRemoteOnly(key);
+  // Deploying and finishing hand out and revoke the old key: a key not captured has no secret. A
+  // key held by a teammate has none either, and is rotated in API mode only (held.ts).
+  if (!open && key.custody === 'held') checkHeldStartable(key, account);
+  else if (!open) refuseRemoteOnly(key);
   if (!open) checkStartable(key, account);
   const mode = open?.mode ?? account.mode;
   if (mode === 'api' && opts.newSecret !== undefined)
@@ -114,6 +118,7 @@ export async function startRotation(
           `Another process has just started rotation ${taken.id} of "${k.label}"; one run per key at a time.`,
         );
       checkStartable(k, a);
+      if (k.custody === 'held') checkHeldStartable(k, a);
       const run = newRun(k, a, deps.clock.now().toISOString());
       d.rotations.push(run);
       return run.id;

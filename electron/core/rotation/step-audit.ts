@@ -41,6 +41,16 @@ export function stepEvents(run: RotationRun, newFingerprint: string | null): Det
         .filter((f) => f.gitTracked)
         .map((f) => f.path)
         .join(','),
+      // A held key (issue 14): the share files written for the holder (paths, never a secret).
+      ...(run.held
+        ? {
+            heldBy: run.held.holder,
+            shareFiles: run.held.shares
+              .filter((x) => x.writtenAt)
+              .map((x) => x.file)
+              .join(','),
+          }
+        : {}),
     });
   const v = run.verify;
   if (v?.confirmedAt)
@@ -68,6 +78,10 @@ export function stepEvents(run: RotationRun, newFingerprint: string | null): Det
       confirmedAt: r.completedAt,
       proof: r.proof ? String(r.proof.status) : null,
       proofAt: r.proof?.checkedAt ?? null,
+      // A held key: proven by the listing; the new key handed over (its secret removed here).
+      ...(run.held
+        ? { proofKind: 'unlisted', heldBy: run.held.holder, handedOverAt: run.held.handedOverAt }
+        : {}),
     });
   const a = run.abort;
   if (a?.completedAt)

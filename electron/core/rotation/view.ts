@@ -17,6 +17,7 @@ import {
   type Refusal,
 } from './guards.ts';
 import { syncStepAudit } from './step-audit.ts';
+import { heldNotice, heldViewOf, knownRecipients } from './held.ts';
 
 const state = (r: Refusal | null) => ({ allowed: r === null, reason: r?.message ?? null });
 
@@ -32,6 +33,8 @@ function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string) {
   const old = data.keys.find((k) => k.id === run.oldKeyId);
   const label = old?.label ?? 'the old key';
   const g = run.generate;
+  const held = run.abort && !run.abort.completedAt ? null : heldNotice(run, label);
+  if (held) return held;
   if (run.abort && !run.abort.completedAt)
     return `The abort (${run.abort.choice}) is not complete; abort again to finish it.`;
   if (run.step === 'aborted' && run.abort?.choice === 'dashboard')
@@ -57,7 +60,12 @@ function noticeOf(run: RotationRun, data: StoreData, dashboardUrl: string) {
   return null;
 }
 
-export function toRotationView(data: StoreData, run: RotationRun): RotationView {
+/** `recipients`: a held key's holder recipients known from the audit trail (held.ts). */
+export function toRotationView(
+  data: StoreData,
+  run: RotationRun,
+  recipients: string[] = [],
+): RotationView {
   const account = accountById(data, run.accountId);
   const oldRec = data.keys.find((k) => k.id === run.oldKeyId);
   const newRec = data.keys.find((k) => k.id === run.newKeyId);
@@ -95,6 +103,7 @@ export function toRotationView(data: StoreData, run: RotationRun): RotationView 
       abort: { ...state(abortWhy), choices },
     },
     notice: noticeOf(run, data, account.dashboardUrl),
+    ...(run.held ? { held: heldViewOf(run, recipients) } : {}),
   };
 }
 
@@ -109,9 +118,10 @@ export async function getRotation(deps: CoreDeps, ref: RotationRef): Promise<Rot
 
 export async function listOpenRotations(deps: CoreDeps): Promise<RotationView[]> {
   const data = await deps.store.read();
-  return data.rotations
-    .filter((r) => stepNumber(r.step) !== null)
-    .map((r) => toRotationView(data, r));
+  const open = data.rotations.filter((r) => stepNumber(r.step) !== null);
+  return Promise.all(
+    open.map(async (r) => toRotationView(data, r, await knownRecipients(deps, r))),
+  );
 }
 
 /**
@@ -121,5 +131,6 @@ export async function listOpenRotations(deps: CoreDeps): Promise<RotationView[]>
 export async function settle(deps: CoreDeps, runId: string): Promise<RotationView> {
   const data = await deps.store.read();
   await syncStepAudit(deps, data, runId);
-  return toRotationView(data, runById(data, runId));
+  const run = runById(data, runId);
+  return toRotationView(data, run, await knownRecipients(deps, run));
 }

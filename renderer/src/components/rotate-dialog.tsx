@@ -10,6 +10,7 @@ import { ErrorAlert } from './error-alert.tsx';
 import { Modal } from './modal.tsx';
 import { RotateDeployStep } from './rotate-deploy-step.tsx';
 import { RotateGenerateStep } from './rotate-generate-step.tsx';
+import { RotateHeldDeploy } from './rotate-held-deploy.tsx';
 import { RotateRevokeStep } from './rotate-revoke-step.tsx';
 import { RotateVerifyStep } from './rotate-verify-step.tsx';
 import { RotationAbort } from './rotation-abort.tsx';
@@ -85,6 +86,8 @@ export function RotateDialog({ keyId }: { keyId: string }) {
           <RotationOutcome keyId={keyId} view={view} onClose={leave} />
         ) : step === 'generate' || !view ? (
           <RotateGenerateStep keyId={keyId} view={view} account={account} />
+        ) : step === 'deploy' && view.held ? (
+          <RotateHeldDeploy keyId={keyId} view={view} held={view.held} />
         ) : step === 'deploy' ? (
           <RotateDeployStep keyId={keyId} view={view} />
         ) : step === 'verify' ? (

@@ -32,6 +32,7 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
   const anyway = stillHeld !== null && anywayFor === stillHeld;
   const label = view.oldKey?.label ?? '';
   const dashboard = view.mode === 'dashboard';
+  const held = view.held ?? null;
   const action = dashboard ? 'Check revocation' : 'Revoke old key';
   const reason = useBlockedReason(view.actions.finish, {
     needsNetwork: true,
@@ -53,6 +54,14 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
           made with the old key “{label}” gets 401 Unauthorized, wherever it is still deployed.
         </p>
         <p>Batch jobs already running with the old key continue until they finish.</p>
+        {held && (
+          <p>
+            {held.holder} must have received the share file and deployed the new key first: the old
+            key stops working for them too. This device has no copy of the old key, so the proof is
+            that ApexVerify no longer lists it; the new key is then held by {held.holder} and its
+            secret leaves this keychain.
+          </p>
+        )}
       </div>
       {dashboard && (
         <div className="capture">
@@ -63,7 +72,8 @@ export function RotateRevokeStep({ keyId, view, account }: Props) {
           <OpenDashboard account={account} />
         </div>
       )}
-      {view.notice && (
+      {/* A held key's notice says what the warning above says; shown while still listed. */}
+      {view.notice && (!held || view.evidence.revoke?.lastCheck) && (
         <p role="status" className="alert alert--warning">
           {view.notice}
         </p>

@@ -47,6 +47,7 @@ export function RotationEvidence({ view }: { view: RotationView }) {
   // into the run's evidence, the one list shown from then on (adding the form's would list each
   // file twice).
   const files = view.step === 'deploy' ? [] : (deploy?.envFiles ?? []);
+  const shareFiles = (view.held?.shares ?? []).filter((x) => x.writtenAt).map((x) => x.file);
   return (
     <section className="evidence" aria-labelledby="rotate-evidence-title">
       <h3 id="rotate-evidence-title">{EVIDENCE_TITLE[titleOf(view)]}</h3>
@@ -84,6 +85,12 @@ export function RotationEvidence({ view }: { view: RotationView }) {
             <dt>Deployed</dt>
             <dd>
               Confirmed <Stamp iso={deploy.confirmedAt} />
+              {view.held && shareFiles.length > 0 && (
+                <>
+                  ; share file for {view.held.holder}:{' '}
+                  <code className="selectable">{shareFiles.join(', ')}</code>
+                </>
+              )}
             </dd>
           </>
         )}
@@ -127,13 +134,23 @@ export function RotationEvidence({ view }: { view: RotationView }) {
               Begun <Stamp iso={revoke.begunAt} />
               {revoke.lastCheck && !revoke.proof && (
                 <>
-                  ; the old key still answered {revoke.lastCheck.status}{' '}
+                  ;{' '}
+                  {view.held
+                    ? 'ApexVerify still listed the old key'
+                    : `the old key still answered ${revoke.lastCheck.status}`}{' '}
                   <Stamp iso={revoke.lastCheck.at} />
                 </>
               )}
               {revoke.proof && (
                 <>
-                  ; the old key answered <strong>401 Unauthorized</strong>{' '}
+                  ;{' '}
+                  {revoke.proof.status === 404 ? (
+                    'ApexVerify no longer lists the old key'
+                  ) : (
+                    <>
+                      the old key answered <strong>401 Unauthorized</strong>
+                    </>
+                  )}{' '}
                   <Stamp iso={revoke.proof.checkedAt} />
                 </>
               )}

@@ -16,19 +16,34 @@ function Done({ view }: { view: RotationView }) {
     <div role="status" className="proof">
       <p>
         <strong>Rotation complete.</strong> The old key is revoked.
-        {proof && (
+        {proof && proof.status === 404 ? (
           <>
             {' '}
-            Proof: ApexVerify answered <strong>401 Unauthorized</strong> to it{' '}
-            <Stamp iso={proof.checkedAt} />.
+            Proof: ApexVerify no longer lists it <Stamp iso={proof.checkedAt} />.
           </>
+        ) : (
+          proof && (
+            <>
+              {' '}
+              Proof: ApexVerify answered <strong>401 Unauthorized</strong> to it{' '}
+              <Stamp iso={proof.checkedAt} />.
+            </>
+          )
         )}
       </p>
-      <p>
-        The new key ({newKeyText(view)}) now carries the label “{label}”, with its environment,
-        service, owner and rotation period, and is active. The old key's secret was removed from the
-        OS keychain.
-      </p>
+      {view.held ? (
+        <p>
+          The new key ({newKeyText(view)}) now carries the label “{label}”, with its environment,
+          service, owner and rotation period, and is active, held by {view.held.holder}: its secret
+          was removed from this keychain.
+        </p>
+      ) : (
+        <p>
+          The new key ({newKeyText(view)}) now carries the label “{label}”, with its environment,
+          service, owner and rotation period, and is active. The old key's secret was removed from
+          the OS keychain.
+        </p>
+      )}
     </div>
   );
 }

@@ -35,7 +35,15 @@ export interface RotationSlice {
   replaceInAllLocations(id: string): Promise<EnvFileEvidence[] | null>;
   /** Reads both keys' known locations; a hold on the old key's is narrowed to what still holds. */
   checkRotationPlaces(id: string): Promise<void>;
-  confirmDeployed(id: string): Promise<void>;
+  /**
+   * A key held by a teammate (issue 14) passes `share`: the new key goes into a new share file to
+   * the holder first. `onRefused` takes the refusals the caller shows at its fields.
+   */
+  confirmDeployed(
+    id: string,
+    share?: { recipients: string[]; path: string },
+    onRefused?: (error: ErrorInfo) => boolean,
+  ): Promise<void>;
   verifyRotation(id: string, acceptRecentUse?: boolean): Promise<void>;
   /** ignoreLocations: the second confirmation while a known location still holds the old key. */
   finishRotation(id: string, confirmLabel: string, ignoreLocations?: boolean): Promise<void>;
@@ -198,8 +206,15 @@ export const createRotationSlice: SliceCreator<RotationSlice> = (set, get, api) 
         setHold(id, files.length ? { ...hold, files } : null);
       }
     },
-    async confirmDeployed(id) {
-      await step(id, 'Confirming the deployment', () => api.confirmDeployed({ id }));
+    async confirmDeployed(id, share, onRefused) {
+      const v = await call(
+        get,
+        id,
+        share ? 'Writing the share file' : 'Confirming the deployment',
+        () => api.confirmDeployed(share ? { id, share } : { id }),
+        onRefused,
+      );
+      if (v) keep(id, v);
     },
     async verifyRotation(id, acceptRecentUse) {
       await step(id, 'Verifying the new key', () =>

@@ -21,9 +21,14 @@ export async function rotateFinish(
     });
     for (const l of v.evidence.locationCheck?.stillHeld ?? [])
       warn(`${l.path} (${l.variable}) still held the old key when it was revoked.`);
-    if (v.step === 'done')
+    const proof = v.evidence.revoke?.proof;
+    if (v.step === 'done' && v.held)
       info(
-        `Revoked the old key: it answered 401 at ${v.evidence.revoke?.proof?.checkedAt}. "${v.newKey?.label}" now names the new key (${v.newKey?.hint}).`,
+        `Revoked the old key: the server no longer lists it (checked ${proof?.checkedAt}). "${v.newKey?.label}" now names the new key (${v.newKey?.hint}), held by ${v.held.holder}; its secret was removed from this keychain.`,
+      );
+    else if (v.step === 'done')
+      info(
+        `Revoked the old key: it answered 401 at ${proof?.checkedAt}. "${v.newKey?.label}" now names the new key (${v.newKey?.hint}).`,
       );
     settleAt(session, v, 'done', label);
   });

@@ -7,6 +7,8 @@ import { accountOption } from '../../key-ref.ts';
 import { lazyAction } from '../../lazy-action.ts';
 import type { CliSession } from '../../session.ts';
 
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
 export function registerRotate(program: Command, session: CliSession): void {
   const rotate = program
     .command('rotate')
@@ -33,6 +35,12 @@ export function registerRotate(program: Command, session: CliSession): void {
     .addOption(accountOption())
     .option('--env-file <path...>', '.env files where the old key is replaced by the new one')
     .option('--all-locations', 'also replace it in every known location of the old key')
+    .option(
+      '--to <recipient>',
+      "a key held by a teammate: the holder's age recipient (age1…); repeatable",
+      collect,
+    )
+    .option('--file <path>', 'with --to: the new share file the new key is written into')
     .action(lazyAction(session, async () => (await import('./deployed.ts')).rotateDeployed));
   rotate
     .command('verify')
