@@ -48,6 +48,9 @@ rm -rf "$checks"
 root=$(mktemp -d -t apexkeys-suite.XXXXXX)
 trap 'rm -rf "$root"' EXIT
 export APEXKEYS_TEST_ROOT="$root" NO_COLOR=1
+# Backups in the suite use a lower scrypt work factor (honoured only inside the throwaway test
+# keyring, never above age's default): at the default, each one costs about a second of CPU.
+export APEXKEYS_TEST_SCRYPT_LOG_N="${APEXKEYS_TEST_SCRYPT_LOG_N:-12}"
 mkdir -p "$root/unit" "$root/e2e"
 report="$root/vitest-report.json"
 
