@@ -11,5 +11,5 @@ export interface CoreDeps {
   vault: Vault;
   audit: Audit;
   clock: Clock;
-  clientFor(account: Account, opts?: { governor?: RateGovernor }): ApexClient;
+  clientFor(account: Account, opts?: { governor?: RateGovernor; signal?: AbortSignal }): ApexClient;
 }

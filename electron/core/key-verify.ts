@@ -187,7 +187,12 @@ export async function verifyAll(
       opts.onRateWait?.({ account: account.name, until });
     });
     governors.set(account.id, governor);
-    accounts.set(account.id, { account, client: deps.clientFor(account, { governor }) });
+    // The run's Cancel also ends a wait (a rate slot, a Retry-After) and a request in flight.
+    const client = deps.clientFor(account, {
+      governor,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    accounts.set(account.id, { account, client });
   }
   opts.onPlan?.({
     share,
@@ -207,6 +212,9 @@ export async function verifyAll(
       const ctx = accounts.get(key.accountId) as { account: Account; client: ApexClient };
       opts.onCheck?.(key.id);
       const r = await check(deps, ctx.client, key, ctx.account, calls);
+      // A check cut short by Cancel says nothing about the key: it is not recorded.
+      if (opts.signal?.aborted)
+        throw new AppError('CANCELLED', 'Verification was cancelled; results so far were kept.');
       results[i] = r;
       done++;
       opts.onProgress?.({ done, total: keys.length, last: r });

@@ -47,6 +47,7 @@ export async function wireCore(opts: WireOptions): Promise<CoreDeps & { dataDir:
       createApexClient({
         baseUrl: account.baseUrl,
         ...(o?.governor ? { governor: o.governor } : {}),
+        ...(o?.signal ? { signal: o.signal } : {}),
         // Only the three knobs; an unset one is left to the client's own default.
         ...pickTuning(opts.http),
       }),

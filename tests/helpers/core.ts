@@ -59,6 +59,7 @@ export async function makeCore(
         baseUrl: account.baseUrl,
         retries: 0,
         ...(opts?.governor ? { governor: opts.governor } : {}),
+        ...(opts?.signal ? { signal: opts.signal } : {}),
       }),
   };
 }

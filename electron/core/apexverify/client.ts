@@ -34,6 +34,33 @@ interface Answer {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+const cancelledError = (): AppError =>
+  new AppError('CANCELLED', 'The request was cancelled; nothing more was sent.');
+
+/** `sleep`, ended early (rejecting with CANCELLED) when `signal` aborts. */
+function sleepUnless(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
 const isOk = (status: number): boolean => status >= 200 && status <= 299;
 
 /** A key that cannot go in a header would make fetch throw a message quoting it: refuse first. */
@@ -60,14 +87,17 @@ export function createApexClient(opts: ApexClientOptions): ApexClient {
   const maxRetryAfterSec = opts.maxRetryAfterSec ?? 30;
   const max429Retries = opts.max429Retries ?? 3;
   const random = opts.random ?? Math.random;
-  const sleep = opts.sleep ?? defaultSleep;
+  const signal = opts.signal;
+  const baseSleep = opts.sleep ?? defaultSleep;
+  const sleep = (ms: number): Promise<void> => sleepUnless(baseSleep, ms, signal);
   const governor = opts.governor;
 
   const stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
   let rate: RateInfo | null = null;
 
   async function attempt(ctx: CallContext, apiKey: string, body?: unknown): Promise<Answer> {
-    if (governor) await governor.acquire();
+    if (signal?.aborted) throw cancelledError();
+    if (governor) await governor.acquire(signal);
     stats.requests++;
     const headers: Record<string, string> = { 'X-Api-Key': apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -78,6 +108,8 @@ export function createApexClient(opts: ApexClientOptions): ApexClient {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const cancel = (): void => controller.abort();
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
       const res = await doFetch(baseUrl + ctx.path, {
         method: ctx.method,
@@ -99,9 +131,11 @@ export function createApexClient(opts: ApexClientOptions): ApexClient {
       return { status: res.status, text, headers: res.headers };
     } catch (e) {
       if (timedOut) throw timeoutError(ctx, timeoutMs);
+      if (signal?.aborted) throw cancelledError();
       throw networkError(ctx, e);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 

@@ -50,6 +50,11 @@ export interface ApexClientOptions {
   /** Default Math.random (tests make jitter deterministic). */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Cancels the client's work (bulk work's Cancel): a wait for a rate slot, a Retry-After or a
+   * back-off ends at once, a request in flight is aborted, and the call fails with CANCELLED.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ApexClient {

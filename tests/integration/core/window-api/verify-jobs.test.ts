@@ -250,4 +250,24 @@ describe('verify all explains itself', () => {
     const job = await finished(rig, jobId);
     expect(job).toMatchObject({ state: 'done', ok: 3, failed: 0, rateWait: null });
   });
+
+  it('Cancel ends a 429 wait at once: nothing more is sent, and the key in hand is not judged', async () => {
+    const rig = await rigWith('jobs-429-cancel', ['c0', 'c1', 'c2']);
+    // Long, but within the client's cap (30 s), so the run waits rather than fails the key.
+    rig.sandbox.addFault({ path: '/v1/account/credits', status: 429, retryAfter: 25, times: 1 });
+    const { jobId } = await rig.ok('startVerifyAll', {});
+    await expect
+      .poll(async () => (await rig.ok('getVerifyAll', { jobId })).rateWait ?? null, {
+        timeout: 20_000,
+      })
+      .not.toBeNull();
+    const sent = rig.sandbox.stats.requests;
+    await rig.ok('cancelVerifyAll', { jobId });
+    const job = await finished(rig, jobId);
+    expect(job.state).toBe('cancelled');
+    // A wait that ignored Cancel would end in the retry of the key in hand (and only then stop).
+    expect(rig.sandbox.stats.requests).toBe(sent);
+    expect(job.results.filter((r) => r.error?.code === 'CANCELLED')).toEqual([]);
+    expect(job.failed).toBe(0);
+  });
 });
