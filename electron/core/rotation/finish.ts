@@ -4,7 +4,6 @@
 // write the new key takes over the old key's label, environment, service, owner and rotation
 // period and becomes active. Dashboard mode: the user revokes in the dashboard, and each finish
 // checks for the 401 until it comes.
-import { isAppError } from '../../../shared/errors.ts';
 import {
   describeStep,
   type LocationCheckEvidence,
@@ -19,6 +18,7 @@ import { checkLocations } from '../locations/check.ts';
 import { requireRun, RotationRefused, type RotationRef } from './lookup.ts';
 import { finishCheck, refuse } from './guards.ts';
 import { finishHeld } from './held-finish.ts';
+import { proveOrRecordStillThere } from './revoke-proof.ts';
 import { always, keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 
@@ -84,20 +84,11 @@ export async function finishRotation(
     });
     await checkpoint(deps, 'revoke:begun');
   }
-  try {
-    await proveRevoked(deps, client, account, old, oldSecret, () =>
-      checkpoint(deps, 'revoke:deleted'),
-    );
-  } catch (e) {
-    if (!isAppError(e, 'NOT_REVOKED')) throw e;
-    // Still 200: recorded as evidence; the view says what to do (dashboard: revoke it there).
-    await transition(deps, run.id, always, (r, _d, now) => {
-      if (r.revoke) r.revoke.lastCheck = { at: now, status: 200 };
-    });
-    return settle(deps, run.id);
-  }
-  const provenAt = deps.clock.now().toISOString();
-  await checkpoint(deps, 'revoke:proven');
+  // Still 200: the view says what to do (dashboard: revoke it there).
+  const provenAt = await proveOrRecordStillThere(deps, run.id, () =>
+    proveRevoked(deps, client, account, old, oldSecret, () => checkpoint(deps, 'revoke:deleted')),
+  );
+  if (provenAt === null) return settle(deps, run.id);
   const fresh = keyById(data, run.newKeyId);
   if (run.mode === 'api' && fresh.remoteId) {
     // Cosmetic: the dashboard shows the new key under the old label too. Failure changes nothing.

@@ -13,6 +13,7 @@ import { accountKey } from '../accounts.ts';
 import { deleteAndProveUnlisted } from '../handoff/held-revoke.ts';
 import { checkpoint, type RotationDeps } from './deps.ts';
 import type { Refusal } from './guards.ts';
+import { proveOrRecordStillThere } from './revoke-proof.ts';
 import { always, keyById, transition } from './run-store.ts';
 import { settle } from './view.ts';
 
@@ -26,7 +27,8 @@ export async function finishHeld(
   guard: Guard,
 ): Promise<RotationView> {
   const holder = run.held?.holder ?? 'its holder';
-  if (!old.remoteId)
+  const remoteId = old.remoteId;
+  if (!remoteId)
     throw new AppError(
       'REFUSED',
       `"${old.label}" is held by ${holder} and not linked to a key on the server, so its revocation cannot be proven from here. Nothing was revoked.`,
@@ -37,20 +39,13 @@ export async function finishHeld(
     });
     await checkpoint(deps, 'revoke:begun');
   }
-  try {
-    await deleteAndProveUnlisted(deps, account, old.remoteId, old.label, () =>
+  // Still listed: finish again later.
+  const provenAt = await proveOrRecordStillThere(deps, run.id, () =>
+    deleteAndProveUnlisted(deps, account, remoteId, old.label, () =>
       checkpoint(deps, 'revoke:deleted'),
-    );
-  } catch (e) {
-    if (!isAppError(e, 'NOT_REVOKED')) throw e;
-    // Still listed: recorded as evidence (200: the server still knows it); finish again later.
-    await transition(deps, run.id, always, (r, _d, now) => {
-      if (r.revoke) r.revoke.lastCheck = { at: now, status: 200 };
-    });
-    return settle(deps, run.id);
-  }
-  const provenAt = deps.clock.now().toISOString();
-  await checkpoint(deps, 'revoke:proven');
+    ),
+  );
+  if (provenAt === null) return settle(deps, run.id);
   const fresh = keyById(await deps.store.read(), run.newKeyId);
   if (fresh.remoteId) {
     // Cosmetic, as for any rotation: the dashboard shows the new key under the old label too.

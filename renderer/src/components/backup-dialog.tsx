@@ -1,12 +1,9 @@
 // "Back up…": every account, key, rotation run, setting and secret in one new file, encrypted in
 // main with a passphrase. The passphrase lives in this component's state only (never the store)
 // and is cleared once the request is answered; the rule is said before the first try.
-import { useState, type FormEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { ErrorInfo } from '../../../shared/errors.ts';
+import { useState } from 'react';
 import type { OutputOf } from '../../../shared/ipc/contract.ts';
-import { useFieldRefusals } from '../hooks/use-field-refusals.ts';
-import { usePending } from '../hooks/use-selectors.ts';
+import { atFields, useDialogAction } from '../hooks/use-dialog-action.ts';
 import {
   backupFileName,
   backupSummary,
@@ -16,27 +13,16 @@ import {
   PASSPHRASE_RULE,
 } from '../lib/backup.ts';
 import { fullPathProblem } from '../lib/handoff.ts';
-import { useApi, useAppState } from '../state/context.ts';
-import { ActionButton } from './action-button.tsx';
-import { ErrorAlert } from './error-alert.tsx';
+import { useApi } from '../state/context.ts';
 import { Field } from './field.tsx';
 import { FilePathField } from './file-path-field.tsx';
-import { Modal } from './modal.tsx';
-
-type RefusedField = 'file' | 'passphrase';
+import { FormDialog } from './form-dialog.tsx';
 
 export const AGE_FILTER = { name: 'age-encrypted backups', extensions: ['age'] };
 
-/** The core's refusals that are about one field, placed there. */
-function refusedField(e: ErrorInfo): Partial<Record<RefusedField, string>> | null {
-  if (e.field === 'file') return { file: e.message };
-  if (e.field === 'passphrase') return { passphrase: e.message };
-  return null;
-}
-
-function BackupDone({ result, onClose }: { result: OutputOf<'backupData'>; onClose: () => void }) {
+function BackupDone({ result }: { result: OutputOf<'backupData'> }) {
   return (
-    <div className="modal__body">
+    <>
       <div role="status" className="backup-result">
         <p className="proof">
           <strong>{backupSummary(result)}</strong>
@@ -53,68 +39,41 @@ function BackupDone({ result, onClose }: { result: OutputOf<'backupData'>; onClo
         Keep the passphrase safe: the file cannot be opened without it. Restore… (or “age -d”) opens
         it.
       </p>
-      <div className="modal__actions">
-        <button type="button" className="btn btn--primary" onClick={onClose} data-autofocus="">
-          Close
-        </button>
-      </div>
-    </div>
+    </>
   );
 }
 
 export function BackupDialog() {
   const api = useApi();
-  const s = useAppState(
-    useShallow((st) => ({
-      close: st.closeDialog,
-      error: st.errors.backup,
-      failed: st.failed,
-      setError: st.setError,
-      setPending: st.setPending,
-    })),
-  );
-  const busy = usePending('backup');
   const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [tried, setTried] = useState(false);
-  const { refused, setRefused, edit } = useFieldRefusals<RefusedField>();
-  const [done, setDone] = useState<OutputOf<'backupData'> | null>(null);
+  const d = useDialogAction({
+    scope: 'backup',
+    what: 'Backing up',
+    placeRefusal: atFields('file', 'passphrase'),
+    call: async () => {
+      const r = await api.backupData({ path: path.trim(), passphrase });
+      // Answered: the passphrase leaves this window's memory either way.
+      setPassphrase('');
+      setAgain('');
+      return r;
+    },
+  });
   const problems = {
-    file: refused.file ?? fullPathProblem(path, 'the backup file'),
-    passphrase: refused.passphrase ?? newPassphraseProblem(passphrase),
+    file: d.refused.file ?? fullPathProblem(path, 'the backup file'),
+    passphrase: d.refused.passphrase ?? newPassphraseProblem(passphrase),
     again: confirmProblem(passphrase, again),
   };
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setTried(true);
-    if (busy || problems.file || problems.passphrase || problems.again) return;
-    s.setError('backup', null);
-    s.setPending('backup', true);
-    const r = await api.backupData({ path: path.trim(), passphrase });
-    s.setPending('backup', false);
-    // Answered: the passphrase leaves this window's memory either way.
-    setPassphrase('');
-    setAgain('');
-    if (r.ok) {
-      setDone(r.value);
-      return;
-    }
-    const at = refusedField(r.error);
-    if (at) setRefused(at);
-    else s.failed('backup', 'Backing up', r.error);
-  };
-
   return (
-    <Modal labelledBy="backup-title" onClose={s.close} className="modal--form">
-      <h2 id="backup-title" className="modal__title">
-        Back up
-      </h2>
-      {done ? (
-        <BackupDone result={done} onClose={s.close} />
-      ) : (
-        <form className="modal__body" onSubmit={submit} noValidate>
+    <FormDialog
+      name="backup"
+      title="Back up"
+      form={d}
+      done={d.done && <BackupDone result={d.done} />}
+      intro={
+        <>
           <p className="backup-note">
             Writes one file holding every account, key record, rotation run and setting, and every
             secret (account keys and key secrets), encrypted with the passphrase you choose here
@@ -126,47 +85,41 @@ export function BackupDialog() {
               can recover it. Anyone with the file and the passphrase has all your keys.
             </p>
           </div>
-          {s.error && <ErrorAlert failure={s.error} />}
-          <FilePathField
-            label="Save to file"
-            value={path}
-            onChange={edit(setPath)}
-            kind="save"
-            title="Back up"
-            defaultName={backupFileName(new Date())}
-            filter={AGE_FILTER}
-            problem={problems.file}
-            showProblem={tried || refused.file !== undefined}
-            hint={`A full path, such as /home/me/${backupFileName(new Date())}; the file must not exist yet.`}
-            autoFocus
-          />
-          <Field
-            label="Passphrase"
-            type="password"
-            value={passphrase}
-            onChange={edit(setPassphrase)}
-            problem={problems.passphrase}
-            showProblem={tried || refused.passphrase !== undefined}
-            hint={PASSPHRASE_RULE}
-          />
-          <Field
-            label="Passphrase again"
-            type="password"
-            value={again}
-            onChange={edit(setAgain)}
-            problem={problems.again}
-            showProblem={tried}
-          />
-          <div className="modal__actions">
-            <button type="button" className="btn btn--default" onClick={s.close}>
-              Cancel
-            </button>
-            <ActionButton type="submit" variant="primary" busy={busy}>
-              Back up
-            </ActionButton>
-          </div>
-        </form>
-      )}
-    </Modal>
+        </>
+      }
+      problems={problems}
+      action="Back up"
+    >
+      <FilePathField
+        label="Save to file"
+        value={path}
+        onChange={d.edit(setPath)}
+        kind="save"
+        title="Back up"
+        defaultName={backupFileName(new Date())}
+        filter={AGE_FILTER}
+        problem={problems.file}
+        showProblem={d.shows('file')}
+        hint={`A full path, such as /home/me/${backupFileName(new Date())}; the file must not exist yet.`}
+        autoFocus
+      />
+      <Field
+        label="Passphrase"
+        type="password"
+        value={passphrase}
+        onChange={d.edit(setPassphrase)}
+        problem={problems.passphrase}
+        showProblem={d.shows('passphrase')}
+        hint={PASSPHRASE_RULE}
+      />
+      <Field
+        label="Passphrase again"
+        type="password"
+        value={again}
+        onChange={d.edit(setAgain)}
+        problem={problems.again}
+        showProblem={d.tried}
+      />
+    </FormDialog>
   );
 }

@@ -1,19 +1,14 @@
 // "Receive a key…": a file a teammate shared with this installation, decrypted in main, checked
 // with the server (unless unticked) and stored in the account it belongs to. A file made for
 // another installation says so at the field, with this installation's recipient to send them.
-import { useId, useState, type FormEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useId, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.ts';
-import type { KeyView } from '../../../shared/views.ts';
-import { usePending } from '../hooks/use-selectors.ts';
+import { useDialogAction } from '../hooks/use-dialog-action.ts';
 import { fullPathProblem } from '../lib/handoff.ts';
-import { useFieldRefusals } from '../hooks/use-field-refusals.ts';
 import { useApi, useAppState } from '../state/context.ts';
-import { ActionButton } from './action-button.tsx';
-import { ErrorAlert } from './error-alert.tsx';
 import { Field } from './field.tsx';
 import { FilePathField } from './file-path-field.tsx';
-import { Modal } from './modal.tsx';
+import { FormDialog } from './form-dialog.tsx';
 import { SettingsCheckbox } from './settings-choices.tsx';
 
 const BY_BASE_URL = '';
@@ -61,56 +56,34 @@ function AccountChoice(p: { value: string; onChange: (id: string) => void; probl
 
 export function ReceiveDialog() {
   const api = useApi();
-  const s = useAppState(
-    useShallow((st) => ({
-      close: st.closeDialog,
-      error: st.errors.receive,
-      failed: st.failed,
-      setError: st.setError,
-      setPending: st.setPending,
-      upsertKey: st.upsertKey,
-    })),
-  );
-  const busy = usePending('receive');
+  const upsertKey = useAppState((st) => st.upsertKey);
   const [path, setPath] = useState('');
   const [accountId, setAccountId] = useState(BY_BASE_URL);
   const [label, setLabel] = useState('');
   const [verify, setVerify] = useState(true);
-  const [tried, setTried] = useState(false);
-  const { refused, setRefused, edit } = useFieldRefusals<RefusedField>();
-  const [received, setReceived] = useState<KeyView | null>(null);
-  const fileProblem = refused.file ?? fullPathProblem(path, 'the shared file');
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setTried(true);
-    if (busy || fileProblem) return;
-    s.setError('receive', null);
-    s.setPending('receive', true);
-    const r = await api.receiveKey({
-      path: path.trim(),
-      verify,
-      ...(accountId !== BY_BASE_URL ? { accountId } : {}),
-      ...(label.trim() !== '' ? { label: label.trim() } : {}),
-    });
-    s.setPending('receive', false);
-    if (r.ok) {
-      s.upsertKey(r.value);
-      setReceived(r.value);
-      return;
-    }
-    const at = refusedField(r.error);
-    if (at) setRefused(at);
-    else s.failed('receive', 'Receiving the key', r.error);
-  };
+  const d = useDialogAction({
+    scope: 'receive',
+    what: 'Receiving the key',
+    placeRefusal: refusedField,
+    call: () =>
+      api.receiveKey({
+        path: path.trim(),
+        verify,
+        ...(accountId !== BY_BASE_URL ? { accountId } : {}),
+        ...(label.trim() !== '' ? { label: label.trim() } : {}),
+      }),
+    onOk: upsertKey,
+  });
+  const received = d.done;
+  const fileProblem = d.refused.file ?? fullPathProblem(path, 'the shared file');
 
   return (
-    <Modal labelledBy="receive-title" onClose={s.close} className="modal--form">
-      <h2 id="receive-title" className="modal__title">
-        Receive a key
-      </h2>
-      {received ? (
-        <div className="modal__body">
+    <FormDialog
+      name="receive"
+      title="Receive a key"
+      form={d}
+      done={
+        received && (
           <p role="status" className="proof">
             <strong>
               Received “{received.label}” into account “{received.account}”; its secret is in the
@@ -118,59 +91,47 @@ export function ReceiveDialog() {
             </strong>{' '}
             {verify ? 'The server accepted it.' : 'It was not checked with the server.'}
           </p>
-          <div className="modal__actions">
-            <button type="button" className="btn btn--primary" onClick={s.close} data-autofocus="">
-              Close
-            </button>
-          </div>
-        </div>
-      ) : (
-        <form className="modal__body" onSubmit={submit} noValidate>
-          <p className="muted">
-            Opens a file a teammate shared with this installation (made with Share with a teammate…,
-            or with age) and stores the key it holds.
-          </p>
-          {s.error && <ErrorAlert failure={s.error} />}
-          <FilePathField
-            label="Shared file"
-            value={path}
-            onChange={edit(setPath)}
-            kind="open"
-            title="Receive a key"
-            problem={fileProblem}
-            showProblem={tried || refused.file !== undefined}
-            hint="The full path of the file you were sent, such as /home/me/dev-john.age."
-            autoFocus
-          />
-          <AccountChoice
-            value={accountId}
-            onChange={edit(setAccountId)}
-            {...(refused.account !== undefined ? { problem: refused.account } : {})}
-          />
-          <Field
-            label="Label (optional)"
-            value={label}
-            onChange={edit(setLabel)}
-            problem={refused.label ?? null}
-            showProblem={refused.label !== undefined}
-            hint="Leave empty to keep the label it was shared under."
-          />
-          <SettingsCheckbox
-            id="receive-verify"
-            label="Check the key with the server"
-            checked={verify}
-            onChange={edit(setVerify)}
-          />
-          <div className="modal__actions">
-            <button type="button" className="btn btn--default" onClick={s.close}>
-              Cancel
-            </button>
-            <ActionButton type="submit" variant="primary" busy={busy}>
-              Receive
-            </ActionButton>
-          </div>
-        </form>
-      )}
-    </Modal>
+        )
+      }
+      intro={
+        <p className="muted">
+          Opens a file a teammate shared with this installation (made with Share with a teammate…,
+          or with age) and stores the key it holds.
+        </p>
+      }
+      problems={{ file: fileProblem }}
+      action="Receive"
+    >
+      <FilePathField
+        label="Shared file"
+        value={path}
+        onChange={d.edit(setPath)}
+        kind="open"
+        title="Receive a key"
+        problem={fileProblem}
+        showProblem={d.shows('file')}
+        hint="The full path of the file you were sent, such as /home/me/dev-john.age."
+        autoFocus
+      />
+      <AccountChoice
+        value={accountId}
+        onChange={d.edit(setAccountId)}
+        {...(d.refused.account !== undefined ? { problem: d.refused.account } : {})}
+      />
+      <Field
+        label="Label (optional)"
+        value={label}
+        onChange={d.edit(setLabel)}
+        problem={d.refused.label ?? null}
+        showProblem={d.refused.label !== undefined}
+        hint="Leave empty to keep the label it was shared under."
+      />
+      <SettingsCheckbox
+        id="receive-verify"
+        label="Check the key with the server"
+        checked={verify}
+        onChange={d.edit(setVerify)}
+      />
+    </FormDialog>
   );
 }

@@ -11,8 +11,7 @@ import { useBlockedReason, useRotationBusy } from '../hooks/use-rotation.ts';
 import { fullPathProblem, parseRecipients, recipientsProblem } from '../lib/handoff.ts';
 import { useAppState } from '../state/context.ts';
 import { ActionButton } from './action-button.tsx';
-import { Field } from './field.tsx';
-import { FilePathField } from './file-path-field.tsx';
+import { ShareFileFields } from './share-file-fields.tsx';
 import { Stamp } from './stamp.tsx';
 import { StepHeading } from './step-heading.tsx';
 
@@ -77,26 +76,17 @@ export function RotateHeldDeploy(p: { keyId: string; view: RotationView; held: H
         share file that only their app can open, and send them the file. They open it with Receive a
         key… and deploy the new key where the old one runs; the old key keeps working meanwhile.
       </p>
-      <Field
-        label="Recipients"
-        value={recipientsText}
-        onChange={edit(setRecipientsText)}
-        multiline
-        problem={problems.to}
-        showProblem={tried || refused.to !== undefined}
-        hint={`${holder}’s recipient (age1…), one per line or separated by commas: their app shows it in Settings.`}
-        autoFocus
-      />
-      <FilePathField
-        label="Save to file"
-        value={path}
-        onChange={edit(setPath)}
-        kind="save"
-        title={`The new key for ${holder}`}
+      <ShareFileFields
+        recipients={recipientsText}
+        onRecipients={edit(setRecipientsText)}
+        path={path}
+        onPath={edit(setPath)}
+        problems={problems}
+        shows={(f) => tried || refused[f] !== undefined}
+        recipientsHint={`${holder}’s recipient (age1…), one per line or separated by commas: their app shows it in Settings.`}
+        chooserTitle={`The new key for ${holder}`}
         defaultName={`${label}-new.age`}
-        problem={problems.file}
-        showProblem={tried || refused.file !== undefined}
-        hint="A full path, such as /home/me/dev-john-new.age; the file must not exist yet."
+        example="/home/me/dev-john-new.age"
       />
       <p className="field__hint">{held.locationsSkipped}</p>
       {held.shares.length > 0 && <WrittenShares shares={held.shares} />}

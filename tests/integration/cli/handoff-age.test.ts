@@ -9,14 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../electron/core/fingerprint.ts';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import { snapshotDir } from '../../helpers/app.ts';
-import {
-  SECRET_PATTERN,
-  addAccountCli,
-  newCliEnv,
-  runCli,
-  type CliEnv,
-  type CliResult,
-} from '../../helpers/cli.ts';
+import { SECRET_PATTERN, newCliEnv } from '../../helpers/cli.ts';
+import { joinSandbox, recipientOf, secretFreeCli } from '../../helpers/cli-team.ts';
 import { hasTestKeyring, keyringSkipReason, secretToolAccounts } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
@@ -32,11 +26,7 @@ describe.skipIf(!hasTestKeyring || !hasAge)('share files and Debian age', () => 
   let johnRecipient = '';
   const secrets: string[] = [];
 
-  const run = async (env: CliEnv, args: string[]): Promise<CliResult> => {
-    const r = await runCli(env, args);
-    expect(r.stdout + r.stderr).not.toMatch(SECRET_PATTERN);
-    return r;
-  };
+  const { run } = secretFreeCli(secrets);
   const age = (args: string[], input?: Buffer | string) => {
     const r = spawnSync('age', args, input === undefined ? {} : { input });
     expect(r.status, String(r.stderr)).toBe(0);
@@ -72,9 +62,11 @@ describe.skipIf(!hasTestKeyring || !hasAge)('share files and Debian age', () => 
   beforeAll(async () => {
     sandbox = await startSandboxServer();
     secrets.push(sandbox.bootstrapKey as string);
-    await addAccountCli(lead, 'acme', sandbox.url, `${sandbox.bootstrapKey}\n`);
-    await addAccountCli(john, 'team', sandbox.url, `${sandbox.bootstrapKey}\n`);
-    johnRecipient = (await run(john, ['identity'])).stdout.trim();
+    await joinSandbox(sandbox, [
+      [lead, 'acme'],
+      [john, 'team'],
+    ]);
+    johnRecipient = await recipientOf(john);
   });
   afterAll(async () => {
     await sandbox?.close();

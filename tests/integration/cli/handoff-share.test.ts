@@ -9,14 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import { IDENTITY_VAULT_ID } from '../../../electron/core/handoff/identity.ts';
 import { snapshotDir } from '../../helpers/app.ts';
-import {
-  SECRET_PATTERN,
-  addAccountCli,
-  newCliEnv,
-  runCli,
-  type CliEnv,
-  type CliResult,
-} from '../../helpers/cli.ts';
+import { SECRET_PATTERN, newCliEnv, type CliEnv } from '../../helpers/cli.ts';
+import { joinSandbox, recipientOf, secretFreeCli } from '../../helpers/cli-team.ts';
 import { hasTestKeyring, keyringSkipReason, secretToolAccounts } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
@@ -46,20 +40,7 @@ describe.skipIf(!hasTestKeyring)('apexkeys key share / key receive', () => {
   const secrets: string[] = [];
   let devJohn: KeyJson;
 
-  const clean = (r: CliResult): CliResult => {
-    const out = r.stdout + r.stderr;
-    expect(out).not.toMatch(SECRET_PATTERN);
-    for (const s of secrets) expect(out).not.toContain(s);
-    return r;
-  };
-  const run = async (env: CliEnv, args: string[]) => clean(await runCli(env, args));
-  const ok = async (env: CliEnv, args: string[]) => {
-    const r = await run(env, args);
-    expect(r.code, r.stderr).toBe(0);
-    return r;
-  };
-  const keys = async (env: CliEnv) =>
-    JSON.parse((await ok(env, ['key', 'list', '--all', '--json'])).stdout) as KeyJson[];
+  const { run, ok, keys } = secretFreeCli<KeyJson>(secrets);
   const generate = async (env: CliEnv, account: string, label: string, extra: string[] = []) => {
     const r = await ok(
       env,
@@ -82,13 +63,13 @@ describe.skipIf(!hasTestKeyring)('apexkeys key share / key receive', () => {
     sandbox = await startSandboxServer();
     secrets.push(sandbox.bootstrapKey as string);
     // Each teammate's account is the same ApexVerify account, named as each likes.
-    expect(await addAccountCli(lead, 'acme', sandbox.url, `${sandbox.bootstrapKey}\n`)).toBe('api');
-    expect(await addAccountCli(john, 'team', sandbox.url, `${sandbox.bootstrapKey}\n`)).toBe('api');
-    expect(await addAccountCli(mary, 'work', sandbox.url, `${sandbox.bootstrapKey}\n`)).toBe('api');
-    for (const [name, env] of Object.entries({ lead, john, mary, eve })) {
-      const r = await ok(env, ['identity', '--json']);
-      recipient[name] = (JSON.parse(r.stdout) as { recipient: string }).recipient;
-    }
+    await joinSandbox(sandbox, [
+      [lead, 'acme'],
+      [john, 'team'],
+      [mary, 'work'],
+    ]);
+    for (const [name, env] of Object.entries({ lead, john, mary, eve }))
+      recipient[name] = await recipientOf(env);
     devJohn = await generate(lead, 'acme', 'dev-john', ['--owner', 'John']);
   });
   afterAll(async () => {

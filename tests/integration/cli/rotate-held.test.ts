@@ -7,14 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
-import {
-  SECRET_PATTERN,
-  addAccountCli,
-  newCliEnv,
-  runCli,
-  type CliEnv,
-  type CliResult,
-} from '../../helpers/cli.ts';
+import { SECRET_PATTERN, newCliEnv } from '../../helpers/cli.ts';
+import { joinSandbox, recipientOf, secretFreeCli } from '../../helpers/cli-team.ts';
 import { hasTestKeyring, keyringSkipReason, secretToolAccounts } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
@@ -37,26 +31,15 @@ describe.skipIf(!hasTestKeyring)('apexkeys rotate of a key held by a teammate', 
   let johnRecipient = '';
   let old: KeyJson;
 
-  const clean = (r: CliResult): CliResult => {
-    expect(r.stdout + r.stderr).not.toMatch(SECRET_PATTERN);
-    return r;
-  };
-  const run = async (env: CliEnv, args: string[]) => clean(await runCli(env, args));
-  const ok = async (env: CliEnv, args: string[]) => {
-    const r = await run(env, args);
-    expect(r.code, r.stderr).toBe(0);
-    return r;
-  };
-  const keys = async (env: CliEnv) =>
-    JSON.parse((await ok(env, ['key', 'list', '--all', '--json'])).stdout) as KeyJson[];
+  const { run, ok, keys } = secretFreeCli<KeyJson>();
 
   beforeAll(async () => {
     sandbox = await startSandboxServer({ rpm: 100_000 });
-    expect(await addAccountCli(lead, 'acme', sandbox.url, `${sandbox.bootstrapKey}\n`)).toBe('api');
-    expect(await addAccountCli(john, 'team', sandbox.url, `${sandbox.bootstrapKey}\n`)).toBe('api');
-    johnRecipient = (
-      JSON.parse((await ok(john, ['identity', '--json'])).stdout) as { recipient: string }
-    ).recipient;
+    await joinSandbox(sandbox, [
+      [lead, 'acme'],
+      [john, 'team'],
+    ]);
+    johnRecipient = await recipientOf(john);
     const made = await ok(
       lead,
       ['key', 'generate', '--account', 'acme', '--label', 'dev-john'].concat([
