@@ -22,7 +22,7 @@ const FULL_PATH_RE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
 /** The rule for the path field, with an example for this platform. */
 function pathProblem(path: string, example: string): string | null {
-  if (path.trim() === '') return 'Give the path of the .env file (it is created if missing).';
+  if (path.trim() === '') return 'Give the path of the .env file.';
   if (!FULL_PATH_RE.test(path.trim()))
     return `Give the full path, such as ${example}. A relative path would be taken from the folder the app was started in, which this window cannot know.`;
   return null;

@@ -8,7 +8,8 @@ import { closeSync, constants, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount } from '../../../electron/core/accounts.ts';
-import { importKey } from '../../../electron/core/keys.ts';
+import { newRecord } from '../../../electron/core/keys.ts';
+import type { KeyRecord } from '../../../shared/schemas.ts';
 import { wireCore } from '../../../electron/core/wire.ts';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
 import { CLI_BIN, CLI_COMMAND_BUDGET_MS, newCliEnv, type CliEnv } from '../../helpers/cli.ts';
@@ -103,15 +104,38 @@ describe.skipIf(!hasTestKeyring)('piped output is never cut', () => {
       keychainService: env.service,
       actor: 'cli',
     });
-    await addAccount(deps, { name: 'acme', baseUrl: sandbox.url, secret: sandbox.bootstrapKey! });
-    for (let i = 0; i < KEYS; i++)
-      await importKey(deps, {
-        account: 'acme',
+    const account = await addAccount(deps, {
+      name: 'acme',
+      baseUrl: sandbox.url,
+      secret: sandbox.bootstrapKey!,
+    });
+    // The records the core makes, written in one store update (500 imports, each rewriting a
+    // growing store under its lock, took most of this file's time), each secret in the keychain
+    // and an audit event per key, as an import leaves them.
+    const records: KeyRecord[] = [];
+    for (let i = 0; i < KEYS; i++) {
+      const secret = sandbox.issueKey(`piped-${i}`).key;
+      const meta = {
         label: `piped-${i}`,
         environment: 'staging',
         service: 'a service name long enough to make each record weigh a few hundred bytes',
-        secret: sandbox.issueKey(`piped-${i}`).key,
-        verify: false,
+      };
+      const record = newRecord(deps, account, meta, secret, null);
+      await deps.vault.set(record.id, secret);
+      records.push(record);
+    }
+    await deps.store.update((d) => {
+      d.keys.push(...records);
+    });
+    for (const k of records)
+      await deps.audit.append({
+        action: 'imported',
+        keyId: k.id,
+        accountId: account.id,
+        label: k.label,
+        fingerprint: k.fingerprint,
+        outcome: 'ok',
+        detail: { verified: false, remoteId: null },
       });
   });
   afterAll(async () => {
