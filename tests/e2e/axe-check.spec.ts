@@ -1,4 +1,4 @@
-// The axe check itself: it must fail on a serious violation, or every "passes axe" above proves
+// The axe check itself: it must fail on a serious violation, or every "passes axe" in the other specs proves
 // nothing. An unnamed button and text too faint to read are put into the window, then removed.
 import { expectDialogAccessible } from './support/dialog-check.ts';
 import { expect, test } from './support/fixtures.ts';

@@ -70,6 +70,24 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe.skipIf(!enabled)('keytar vault against the session gnome-keyring', () => {
+  it("stores into the keyring's in-memory session collection (the test keyring's default)", () => {
+    // scripts/with-keyring.sh points the default alias there: the on-disk keyring is rewritten
+    // whole on each change, which made every write of a full test run 13x slower by its end.
+    const r = spawnSync(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply=literal',
+        '--dest=org.freedesktop.secrets',
+        '/org/freedesktop/secrets',
+        'org.freedesktop.Secret.Service.ReadAlias',
+        'string:default',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout.trim()).toBe('/org/freedesktop/secrets/collection/session');
+  });
+
   it('sets, gets, lists and deletes; libsecret sees the entry with service/account', async () => {
     const service = newService();
     const vault = createKeytarVault({ service });
