@@ -7,6 +7,8 @@ import { rateHeaders, type RateSnapshot, type TokenBucket } from './rate-limit.t
 export interface SandboxStats {
   requests: number;
   rateLimited: number;
+  /** Requests an injected fault answered (a status, a drop, a body) instead of the API. */
+  faulted: number;
   byPath: Record<string, number>;
 }
 

@@ -50,7 +50,12 @@ export interface Sandbox {
   revokeKey(id: string): boolean;
   setEnabled(id: string, enabled: boolean): boolean;
   /** A copy of the counters, for benchmarks and tests. */
-  readonly stats: { requests: number; rateLimited: number; byPath: Record<string, number> };
+  readonly stats: {
+    requests: number;
+    rateLimited: number;
+    faulted: number;
+    byPath: Record<string, number>;
+  };
   close(): Promise<void>;
 }
 
@@ -72,7 +77,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
   });
   const bootstrapKey = loaded ? null : keys.create('default').secret;
 
-  const stats: SandboxStats = { requests: 0, rateLimited: 0, byPath: {} };
+  const stats: SandboxStats = { requests: 0, rateLimited: 0, faulted: 0, byPath: {} };
   const ctx: SandboxContext = {
     keys,
     bucket,
@@ -100,7 +105,10 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
     if (fault?.latencyMs) await sleeper.sleep(fault.latencyMs);
     if (sleeper.stopped) return void req.socket.destroy();
     setRateHeaders(res, ctx.bucket.snapshot());
-    if (fault && applyFault(req, res, fault, ctx.bucket.limit)) return;
+    if (fault && applyFault(req, res, fault, ctx.bucket.limit)) {
+      stats.faulted++;
+      return;
+    }
     const body = await readBody(req);
     if (body === null) return sendError(res, 413);
     handleApi(ctx, req, res, path, body);
@@ -143,6 +151,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
       return {
         requests: stats.requests,
         rateLimited: stats.rateLimited,
+        faulted: stats.faulted,
         byPath: { ...stats.byPath },
       };
     },

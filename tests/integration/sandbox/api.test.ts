@@ -407,7 +407,11 @@ describe('sandbox: faults', () => {
     const b = await call(sb, '/v1/account/credits', { key: key(sb) });
     expect(b.status).toBe(429);
     expect(b.headers.get('retry-after')).toBe('44');
+    // Counted apart from the limiter's own 429s (bench:verify adds the two).
     expect(sb.stats.rateLimited).toBe(0);
+    expect(sb.stats.faulted).toBe(2);
+    expect((await call(sb, '/v1/account/credits', { key: key(sb) })).status).toBe(200);
+    expect(sb.stats.faulted).toBe(2);
   });
 
   it('answers a raw body, or a malformed 200', async () => {
