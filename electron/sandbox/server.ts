@@ -50,12 +50,7 @@ export interface Sandbox {
   revokeKey(id: string): boolean;
   setEnabled(id: string, enabled: boolean): boolean;
   /** A copy of the counters, for benchmarks and tests. */
-  readonly stats: {
-    requests: number;
-    rateLimited: number;
-    faulted: number;
-    byPath: Record<string, number>;
-  };
+  readonly stats: SandboxStats;
   close(): Promise<void>;
 }
 
@@ -148,12 +143,7 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<San
     revokeKey: (id) => keys.revoke(id),
     setEnabled: (id, enabled) => keys.update(id, { enabled }) !== null,
     get stats() {
-      return {
-        requests: stats.requests,
-        rateLimited: stats.rateLimited,
-        faulted: stats.faulted,
-        byPath: { ...stats.byPath },
-      };
+      return { ...stats, byPath: { ...stats.byPath } };
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

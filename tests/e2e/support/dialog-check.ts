@@ -74,12 +74,24 @@ export async function expectAccessibleBothSchemes(page: Page, state: string): Pr
   const before = page.viewportSize();
   for (const colorScheme of ['light', 'dark'] as const) {
     await emulateScheme(page, colorScheme);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: HEIGHT });
-      await expectPageAccessible(page, `${state} (${colorScheme}, ${width} px)`);
-    }
+    await atEachWidth(page, undefined, (width) =>
+      expectPageAccessible(page, `${state} (${colorScheme}, ${width} px)`),
+    );
   }
   if (before) await page.setViewportSize(before);
+}
+
+/** `check` at each width, the window resized first and `shown` scrolled into view. */
+async function atEachWidth(
+  page: Page,
+  shown: Locator | undefined,
+  check: (width: number) => Promise<void>,
+): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await shown?.scrollIntoViewIfNeeded();
+    await check(width);
+  }
 }
 
 /** The page's colour scheme, and proof that the page now sees it. */
@@ -100,12 +112,10 @@ export async function checkDialog(
   colorScheme: string,
   shown?: Locator,
 ): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: HEIGHT });
-    await shown?.scrollIntoViewIfNeeded();
+  await atEachWidth(page, shown, async (width) => {
     await expectDialogAccessible(page, `${name} (${colorScheme}, ${width} px)`);
     await screenshot(page, name, colorScheme, width);
-  }
+  });
 }
 
 /** `NAME-SCHEME-WIDTH.png` at both widths, `shown` scrolled into view first. */
@@ -115,11 +125,7 @@ export async function screenshotWidths(
   colorScheme: string,
   shown?: Locator,
 ): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: HEIGHT });
-    await shown?.scrollIntoViewIfNeeded();
-    await screenshot(page, name, colorScheme, width);
-  }
+  await atEachWidth(page, shown, (width) => screenshot(page, name, colorScheme, width));
 }
 
 async function screenshot(page: Page, name: string, colorScheme: string, width: number) {
