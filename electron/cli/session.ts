@@ -24,6 +24,8 @@ export interface CliSession {
   debug(): boolean;
   /** What the process exits with when the command returns normally. */
   exitCode: number;
+  /** The environment the invocation was given (the process's own, for the built CLI). */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export function createSession(env: NodeJS.ProcessEnv): CliSession {
@@ -35,6 +37,7 @@ export function createSession(env: NodeJS.ProcessEnv): CliSession {
 
   const session: CliSession = {
     exitCode: 0,
+    env,
     flushNotices() {
       if (!opened) return;
       const all = opened.store.notices;

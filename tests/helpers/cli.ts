@@ -1,11 +1,13 @@
-// Drives the CLI as a user would: a child process per command, real keyring, real HTTP.
-// Every run's output is logged under the suite root so the final scan can look for secrets;
+// Drives the CLI as a user would: real keyring, real HTTP, and either the built CLI as a child
+// process or the same invocation run inside the test's process (cli-in-process.ts), which costs
+// a small part of a process start. Every run's output is logged under the suite root so the final scan can look for secrets;
 // runs that are expected to print a secret (key get, run) are logged under a name the scan skips.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { inject, vi } from 'vitest';
+import { runInProcess } from './cli-in-process.ts';
 import { REPO_ROOT } from './repo-root.ts';
 import { makeTempDir } from './tmp.ts';
 
@@ -51,25 +53,75 @@ export function auditDetails(env: CliEnv, action: string): unknown[] {
     .map((e) => e.detail);
 }
 
-export function runCli(
+export interface RunCliOptions {
+  input?: string;
+  extraEnv?: Record<string, string | undefined>;
+  allowSecret?: boolean;
+  /** A spawned run is killed after this long. */
+  timeoutMs?: number;
+  /** Run the built CLI as a child process even where the in-process run would do. */
+  spawn?: boolean;
+}
+
+// Set by a suite that is about the built CLI as a whole (the test files each load this module
+// afresh, so it holds for the one file).
+let everyRunSpawned = false;
+
+/** Every runCli in this test file runs the built CLI as a child process. */
+export function spawnEveryCliRun(): void {
+  everyRunSpawned = true;
+}
+
+/** The global options that take a value (program.ts): what follows one is not the command. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--data-dir', '--keychain-service']);
+
+function commandOf(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (GLOBAL_VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an invocation needs a process of its own: `run` hands its command the terminal (stdio
+ * inherited) and `sandbox` serves until a signal; a variable other than APEXKEYS_* (D-Bus, HOME)
+ * changes what the keychain library or the OS sees, which only a new process can; and
+ * APEXKEYS_TEST_CLI=spawn runs every invocation as the built CLI (the suite as it was, slower).
+ */
+function needsProcess(args: string[], opts: RunCliOptions): boolean {
+  if (opts.spawn || everyRunSpawned || process.env.APEXKEYS_TEST_CLI === 'spawn') return true;
+  const command = commandOf(args);
+  if (command === 'run' || command === 'sandbox') return true;
+  return Object.keys(opts.extraEnv ?? {}).some((k) => !k.startsWith('APEXKEYS_'));
+}
+
+export async function runCli(
   env: CliEnv,
   args: string[],
-  opts: {
-    input?: string;
-    extraEnv?: Record<string, string | undefined>;
-    allowSecret?: boolean;
-    timeoutMs?: number;
-  } = {},
+  opts: RunCliOptions = {},
+): Promise<CliResult> {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    APEXKEYS_DATA_DIR: env.dataDir,
+    APEXKEYS_KEYCHAIN_SERVICE: env.service,
+    ...opts.extraEnv,
+  };
+  for (const [k, v] of Object.entries(opts.extraEnv ?? {})) if (v === undefined) delete childEnv[k];
+  const result = needsProcess(args, opts)
+    ? await spawnCli(args, childEnv, opts)
+    : await runInProcess(args, childEnv, opts.input ?? '');
+  logRun(args, result, opts.allowSecret === true);
+  return result;
+}
+
+function spawnCli(
+  args: string[],
+  childEnv: NodeJS.ProcessEnv,
+  opts: RunCliOptions,
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      APEXKEYS_DATA_DIR: env.dataDir,
-      APEXKEYS_KEYCHAIN_SERVICE: env.service,
-      ...opts.extraEnv,
-    };
-    for (const [k, v] of Object.entries(opts.extraEnv ?? {}))
-      if (v === undefined) delete childEnv[k];
     const child = spawn(process.execPath, [CLI_BIN, ...args], {
       env: childEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -82,9 +134,7 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const result = { code: code ?? (signal ? 128 : 1), stdout, stderr };
-      logRun(args, result, opts.allowSecret === true);
-      resolvePromise(result);
+      resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
     child.stdin.end(opts.input ?? '');
   });

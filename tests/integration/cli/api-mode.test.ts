@@ -1,15 +1,19 @@
 // The CLI as a user drives it, against the sandbox over HTTP (API mode) and the real keyring.
+// Every command here runs the built CLI as a process of its own, as an installed apexkeys does
+// (the other CLI suites mostly run the same invocations in-process: tests/helpers/cli.ts).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type Sandbox } from '../../../electron/sandbox/server.ts';
-import { newCliEnv, runCli, type CliEnv } from '../../helpers/cli.ts';
+import { newCliEnv, runCli, spawnEveryCliRun, type CliEnv } from '../../helpers/cli.ts';
 import { hasTestKeyring, keyringSkipReason, secretToolAccounts } from '../../helpers/keyring.ts';
 import { makeTempDir } from '../../helpers/tmp.ts';
 
 if (!hasTestKeyring) console.log(`cli-api-mode: ${keyringSkipReason}`);
+
+spawnEveryCliRun();
 
 const sha12 = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 

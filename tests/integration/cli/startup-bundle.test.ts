@@ -140,6 +140,21 @@ describe('the built CLI start', () => {
     expect(JSON.parse(r.stdout)).toEqual({ rejected: false, z: 'function', command: 'function' });
   });
 
+  // Most CLI suites run the commands from source, in their own process (tests/helpers/cli.ts):
+  // this is what proves each command's built module resolves its imports in a plain node.
+  it('loads every chunk of the build in a plain node', () => {
+    const chunks = readdirSync(join(outdir, 'chunks')).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(10);
+    const urls = chunks.map((f) => pathToFileURL(join(outdir, 'chunks', f)).href);
+    const probe = `for (const u of ${JSON.stringify(urls)}) await import(u); console.log('loaded');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('loaded');
+  });
+
   it('runs from the vendor file: --version and a usage error as before', () => {
     const version = spawnSync(process.execPath, [join(outdir, 'main.js'), '--version'], {
       encoding: 'utf8',

@@ -31,7 +31,7 @@ export async function backupCommand(
   const result = await writeBackup(core, {
     file: o.file,
     passphrase,
-    scryptLogN: testScryptLogN(process.env),
+    scryptLogN: testScryptLogN(session.env),
   });
   if (o.json) printJson(result);
   else printLine(summary(result));
